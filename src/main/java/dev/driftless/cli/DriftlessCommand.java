@@ -1,0 +1,16 @@
+package dev.driftless.cli;
+
+import picocli.CommandLine.Command;
+
+/** The root command; each subcommand is one class in this package. */
+@Command(
+        name = "driftless",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "GitOps pipeline engine for AWS ECS Fargate: validate, plan, build, deploy, roll back, "
+                + "and stop/start environments on a schedule, from deploy-specs in git.",
+        subcommands = {
+            picocli.CommandLine.HelpCommand.class,
+        })
+public final class DriftlessCommand {
+}

@@ -1,0 +1,13 @@
+package dev.driftless.cli;
+
+/** The process exit codes every command keeps to. */
+public final class ExitCode {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+    /** {@code plan --detailed-exitcode}: the plan has changes. */
+    public static final int CHANGES = 2;
+
+    private ExitCode() {
+    }
+}
