@@ -25,11 +25,9 @@ import java.util.Set;
  */
 public final class CostModel {
     private final PriceTable prices;
-    private final RunningHours runningHours;
 
-    public CostModel(PriceTable prices, RunningHours runningHours) {
+    public CostModel(PriceTable prices) {
         this.prices = prices;
-        this.runningHours = runningHours;
     }
 
     /** The estimate of the spec as written, for one environment or (empty) all of them. */
@@ -75,7 +73,7 @@ public final class CostModel {
             hours = month.lengthOfMonth() * 24.0;
             basis = "always on (" + month.lengthOfMonth() + " days, UTC)";
         } else {
-            hours = runningHours.inMonth(env.schedule(), month);
+            hours = new ScheduleEvaluator(env.schedule()).runningHours(month);
             basis = "schedule (" + env.schedule().timezone().getId() + ")";
         }
         PriceQuote quote = prices.quote(spec.region(), view.architecture(), spec.cost().prices());

@@ -7,18 +7,26 @@ import dev.driftless.spec.Capacity;
 import dev.driftless.spec.CostSettings;
 import dev.driftless.spec.DeploySpec;
 import dev.driftless.spec.EnvironmentSpec;
+import dev.driftless.spec.Schedule;
 import dev.driftless.spec.ServiceSpec;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CostModelTest {
     private static final double CENT = 1e-9;
     private static final YearMonth NOV_2026 = YearMonth.of(2026, 11);
 
-    private final CostModel model = new CostModel(PriceTable.builtIn(), new WindowRunningHours());
+    private final CostModel model = new CostModel(PriceTable.builtIn());
 
     /*
      * Prices (built-in table, us-west-2, Linux/X86_64, AWS Fargate pricing page, read 2026-11-25):
@@ -141,6 +149,40 @@ class CostModelTest {
         assertThat(c.deltaUsd()).isCloseTo(26.6598, within(CENT));
         assertThat(c.lines()).extracting(CostComparison.Line::service).containsExactly("backend", "frontend");
         assertThat(c.lines().get(1).deltaUsd()).isCloseTo(0.0, within(CENT));
+    }
+
+    /*
+     * US DST 2026 in Los Angeles: starts Sunday March 8 (02:00 → 03:00), ends Sunday November 1 (02:00 → 01:00).
+     * One on-demand task of 1 vCPU / 2 GB costs 0.04048 + 2 × 0.004445 = 0.04937 $/h.
+     *   Sundays 00:00–12:00, March 2026: Sundays 1, 8, 15, 22, 29 → 4 × 12 h + 11 h (Mar 8 loses an hour) = 59 h
+     *   Sundays 00:00–12:00, November 2026: Sundays 1, 8, 15, 22, 29 → 13 h (Nov 1 gains one) + 4 × 12 h = 61 h
+     *   the same window in UTC: 5 × 12 = 60 h in either month
+     *   every day all day (from = to) in Los Angeles: March 31 × 24 − 1 = 743 h, November 30 × 24 + 1 = 721 h
+     *   Saturday 22:00 → Sunday 06:00, November 2026: Oct 31 22:00 PDT → Nov 1 06:00 PST counts from
+     *     Nov 1 00:00 PDT = 7 h, then Saturdays 7, 14, 21, 28 → 4 × 8 h; 39 h
+     */
+    @ParameterizedTest(name = "{0} {1} {2}–{3} {4}: {5} h")
+    @CsvSource({
+        "2026-03, SUNDAY,   00:00, 12:00, America/Los_Angeles, 59",
+        "2026-11, SUNDAY,   00:00, 12:00, America/Los_Angeles, 61",
+        "2026-03, SUNDAY,   00:00, 12:00, UTC,                 60",
+        "2026-11, SUNDAY,   00:00, 12:00, UTC,                 60",
+        "2026-03, DAILY,    00:00, 00:00, America/Los_Angeles, 743",
+        "2026-11, DAILY,    00:00, 00:00, America/Los_Angeles, 721",
+        "2026-11, SATURDAY, 22:00, 06:00, America/Los_Angeles, 39",
+    })
+    void theDstChangeIsCountedToTheHour(String month, String days, String from, String to, String zone, double hours) {
+        Set<DayOfWeek> d = days.equals("DAILY") ? EnumSet.allOf(DayOfWeek.class) : EnumSet.of(DayOfWeek.valueOf(days));
+        Schedule schedule = new Schedule(ZoneId.of(zone),
+                List.of(new Schedule.Window(d, LocalTime.parse(from), LocalTime.parse(to))));
+        EnvironmentSpec env = new EnvironmentSpec("dev", "c", null, new Capacity.OnDemand(), null, schedule, null, null);
+        DeploySpec spec = SampleSpecs.spec("us-west-2", CostSettings.DEFAULT, Map.of("dev", env),
+                List.of(SampleSpecs.service("api", 1024, 2048, ServiceSpec.X86_64, 1, Map.of())));
+
+        ServiceCost s = model.proposed(spec, Optional.empty(), YearMonth.parse(month)).services().get(0);
+
+        assertThat(s.hours()).isEqualTo(hours);
+        assertThat(s.monthlyUsd()).isCloseTo(0.04937 * hours, within(CENT));
     }
 
     @Test
