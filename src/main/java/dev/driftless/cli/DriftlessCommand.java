@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             picocli.CommandLine.HelpCommand.class,
             ValidateCommand.class,
             CostCommand.class,
+            MatrixCommand.class,
         })
 public final class DriftlessCommand {
 }
