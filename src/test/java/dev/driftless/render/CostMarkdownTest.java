@@ -44,48 +44,48 @@ class CostMarkdownTest {
     }
 
     @Test
-    void onTrackWithForecastAndEstimate() {
+    void onTrackWithForecastAndEstimate() throws Exception {
         ActualSpend s = spend(services(), 11.40, 6.60, null, null, null);
         BudgetAssessment b = BudgetAssessment.of(new Budget(25.0, List.of(25.0, 40.0, 60.0)), 11.40,
                 s.forecastMonthEndUsd(), Optional.of(estimate().totalUsd()));
-        Golden.assertMatches("cost/on-track.md", CostMarkdown.render("durable-code", s, b, Optional.of(estimate())));
+        GoldenFiles.assertMatches("cost/on-track.md", CostMarkdown.render("durable-code", s, b, Optional.of(estimate())));
     }
 
     @Test
-    void forecastMissingFallsBackToTheEstimate() {
+    void forecastMissingFallsBackToTheEstimate() throws Exception {
         CostEstimate all = model.proposed(SampleSpecsAccess.durableCode(), Optional.empty(), NOV);
         ActualSpend s = spend(Map.of("Amazon Elastic Container Service", 2.00), 2.00, null,
                 "Cost Explorer has no data for this period (GetCostForecast: Insufficient amount of historical data to "
                         + "generate forecast.)", null, null);
         BudgetAssessment b = BudgetAssessment.of(new Budget(25.0, List.of(25.0, 40.0, 60.0)), 2.00,
                 s.forecastMonthEndUsd(), Optional.of(all.totalUsd()));
-        Golden.assertMatches("cost/at-risk-no-forecast.md", CostMarkdown.render("durable-code", s, b, Optional.of(all)));
+        GoldenFiles.assertMatches("cost/at-risk-no-forecast.md", CostMarkdown.render("durable-code", s, b, Optional.of(all)));
     }
 
     @Test
-    void overBudgetWithoutEstimate() {
+    void overBudgetWithoutEstimate() throws Exception {
         ActualSpend s = spend(Map.of("Amazon Elastic Container Service", 31.00), 31.00, 12.00, null, null, null);
         BudgetAssessment b = BudgetAssessment.of(new Budget(25.0, List.of(25.0, 40.0, 60.0)), 31.00,
                 s.forecastMonthEndUsd(), Optional.empty());
-        Golden.assertMatches("cost/over.md", CostMarkdown.render("durable-code", s, b, Optional.empty()));
+        GoldenFiles.assertMatches("cost/over.md", CostMarkdown.render("durable-code", s, b, Optional.empty()));
     }
 
     @Test
-    void tagNotActivated() {
+    void tagNotActivated() throws Exception {
         ActualSpend s = spend(Map.of(), 0, null, "not asked, because the tag filter matches no cost (its forecast would read $0)",
                 "Cost Explorer finds no cost tagged Project=durable-code since 2026-11-01, but the account spent $12.34: "
                         + "the tag Project is probably not activated as a cost-allocation tag.", 12.34);
         BudgetAssessment b = BudgetAssessment.of(Budget.NONE, 0, Optional.empty(), Optional.empty());
-        Golden.assertMatches("cost/tag-not-activated.md", CostMarkdown.render("durable-code", s, b, Optional.empty()));
+        GoldenFiles.assertMatches("cost/tag-not-activated.md", CostMarkdown.render("durable-code", s, b, Optional.empty()));
     }
 
     @Test
-    void planEstimateLiveVersusProposed() {
+    void planEstimateLiveVersusProposed() throws Exception {
         DeploySpec spec = SampleSpecsAccess.durableCode(new CostSettings("Project", List.of(
                 new CostSettings.FixedCost("Application Load Balancer", 16.43, "prod"),
                 new CostSettings.FixedCost("Route 53 hosted zone", 0.50, null)), Map.of()), "us-west-2");
         CostEstimate proposed = model.proposed(spec, Optional.empty(), NOV);
         CostEstimate live = model.proposed(SampleSpecsAccess.withProdBackendAt(spec, 256, 512, 1), Optional.empty(), NOV);
-        Golden.assertMatches("cost/plan-estimate.md", CostEstimateMarkdown.comparison(new CostComparison(live, proposed)));
+        GoldenFiles.assertMatches("cost/plan-estimate.md", CostEstimateMarkdown.comparison(new CostComparison(live, proposed)));
     }
 }
