@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             CostCommand.class,
             MatrixCommand.class,
+            DemoCommand.class,
         })
 public final class DriftlessCommand {
 }
