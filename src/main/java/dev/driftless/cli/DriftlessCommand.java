@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
             picocli.CommandLine.HelpCommand.class,
             ValidateCommand.class,
             MatrixCommand.class,
+            ScheduleCommand.class,
+            StopCommand.class,
+            StartCommand.class,
         })
 public final class DriftlessCommand {
 }
