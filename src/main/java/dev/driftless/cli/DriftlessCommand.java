@@ -12,10 +12,12 @@ import picocli.CommandLine.Command;
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
             ValidateCommand.class,
+            CostCommand.class,
             MatrixCommand.class,
             ScheduleCommand.class,
             StopCommand.class,
             StartCommand.class,
+            DemoCommand.class,
         })
 public final class DriftlessCommand {
 }
