@@ -1,0 +1,39 @@
+package dev.driftless.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How waiting for one service ended.
+ *
+ * @param live the task definition of the PRIMARY deployment when waiting ended (null if the service vanished)
+ * @param reasons why it failed: the rollout's own reason, new failure events and stopped tasks' reasons
+ */
+public record RolloutOutcome(String service, String taskDefinitionArn, Result result, String live, Duration elapsed,
+        List<String> reasons) {
+
+    public RolloutOutcome {
+        reasons = List.copyOf(reasons);
+    }
+
+    public enum Result {
+        /** The PRIMARY deployment is ours and its rollout COMPLETED. */
+        COMPLETED,
+        /** Our deployment's rollout FAILED (the circuit breaker tripped). */
+        FAILED,
+        /** Our deployment is no longer PRIMARY: the circuit breaker (or someone else) replaced it. */
+        REPLACED,
+        /** Still rolling out when the environment's timeout ran out. */
+        TIMED_OUT,
+        /** The service does not exist (any more). */
+        MISSING;
+
+        public boolean succeeded() {
+            return this == COMPLETED;
+        }
+    }
+
+    public boolean succeeded() {
+        return result.succeeded();
+    }
+}

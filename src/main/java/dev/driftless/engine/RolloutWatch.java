@@ -1,0 +1,188 @@
+package dev.driftless.engine;
+
+import dev.driftless.engine.RolloutOutcome.Result;
+import dev.driftless.engine.ServiceSnapshot.Deployment;
+import dev.driftless.engine.ServiceSnapshot.Event;
+import dev.driftless.spec.Durations;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One service being waited on: remembers what was already shown (events, stopped tasks) and when the
+ * rollout last moved, so each poll shows only what is new and tells "slow but progressing" from "failing".
+ * Not thread-safe; the waiter gives each watch to one thread per round.
+ */
+final class RolloutWatch {
+    /** A rollout that has not moved for this long is called stalled rather than progressing. */
+    static final Duration STALLED_AFTER = Duration.ofMinutes(5);
+
+    private final RolloutTarget target;
+    private final Instant started;
+    private final Set<String> seenEvents = new HashSet<>();
+    private final Set<String> seenStopped = new HashSet<>();
+    private final List<String> reasons = new ArrayList<>();
+    private int failedSeen;
+    private int runningSeen = -1;
+    private String rolloutSeen;
+    private Instant lastMoved;
+
+    RolloutWatch(RolloutTarget target, Instant started) {
+        this.target = target;
+        this.started = started;
+        this.lastMoved = started;
+    }
+
+    String service() {
+        return target.service();
+    }
+
+    /** What one poll showed: lines to print under a title, and the outcome when waiting is over. */
+    record Report(String title, List<String> lines, Optional<RolloutOutcome> outcome) {
+    }
+
+    Report observe(Optional<ServiceSnapshot> snapshot, Instant now, RolloutReader reader, String cluster) {
+        Duration elapsed = Duration.between(started, now);
+        if (snapshot.isEmpty() || "INACTIVE".equals(snapshot.get().status())) {
+            reasons.add("service " + service() + " does not exist in cluster " + cluster);
+            return finish(Result.MISSING, null, elapsed, "missing", List.of());
+        }
+        ServiceSnapshot s = snapshot.get();
+        List<String> lines = new ArrayList<>();
+        boolean failureSignals = newEvents(s, lines);
+        Optional<Deployment> ours = s.deploymentOf(target.taskDefinitionArn());
+        Optional<Deployment> primary = s.primary();
+        int failed = ours.map(Deployment::failedTasks).orElse(0);
+        if (failed > failedSeen) {
+            failureSignals = true;
+            failedSeen = failed;
+        }
+        int running = ours.map(Deployment::running).orElse(0);
+        String rollout = ours.map(Deployment::rolloutState).orElse(null);
+        if (running != runningSeen || !java.util.Objects.equals(rollout, rolloutSeen)) {
+            lastMoved = now;
+            runningSeen = running;
+            rolloutSeen = rollout;
+        }
+        String live = primary.map(Deployment::taskDefinition).orElse(s.taskDefinition());
+        boolean oursIsPrimary = target.taskDefinitionArn().equals(live);
+
+        Result result = null;
+        if (!oursIsPrimary) {
+            result = Result.REPLACED;
+            reasons.add("our deployment (" + shortArn(target.taskDefinitionArn()) + ") is no longer PRIMARY; "
+                    + shortArn(live) + " is" + ours.map(d -> d.rolloutStateReason() == null ? ""
+                            : " (" + d.rolloutStateReason() + ")").orElse(""));
+        } else if ("FAILED".equals(rollout)) {
+            result = Result.FAILED;
+            reasons.add("rollout FAILED" + ours.map(d -> d.rolloutStateReason() == null ? ""
+                    : ": " + d.rolloutStateReason()).orElse(""));
+        } else if (completed(s, ours) || (s.deployments().isEmpty() && s.running() >= s.desired() && s.pending() == 0)) {
+            result = Result.COMPLETED;
+        }
+        if (failureSignals || (result != null && !result.succeeded())) {
+            stoppedTasks(reader, cluster, lines);
+        }
+        String title = title(s, ours, elapsed, now, failed, result);
+        if (result != null) {
+            return finish(result, live, elapsed, title, lines);
+        }
+        return new Report(title, lines, Optional.empty());
+    }
+
+    /** Called when the deadline passed with the rollout still going. */
+    RolloutOutcome timedOut(Instant now, Duration timeout) {
+        reasons.add("not stable after " + Durations.format(timeout) + " (the environment's timeout); last seen: "
+                + (runningSeen < 0 ? "no answer" : runningSeen + " running, rollout " + rolloutSeen));
+        return new RolloutOutcome(service(), target.taskDefinitionArn(), Result.TIMED_OUT, null,
+                Duration.between(started, now), reasons);
+    }
+
+    private static boolean completed(ServiceSnapshot s, Optional<Deployment> ours) {
+        if (ours.isEmpty()) {
+            return false;
+        }
+        Deployment d = ours.get();
+        if (d.rolloutState() != null) {
+            return "COMPLETED".equals(d.rolloutState());
+        }
+        // deployment controllers without a rollout state: stable when ours is the only one and full
+        return s.deployments().size() == 1 && d.running() >= d.desired() && d.pending() == 0;
+    }
+
+    private boolean newEvents(ServiceSnapshot s, List<String> lines) {
+        boolean failure = false;
+        List<Event> fresh = new ArrayList<>();
+        for (Event e : s.events()) {
+            if (e.createdAt() != null && e.createdAt().isBefore(started)) {
+                continue;
+            }
+            if (seenEvents.add(e.id() != null ? e.id() : e.createdAt() + e.message())) {
+                fresh.add(e);
+            }
+        }
+        // ECS lists events newest first; show them in the order they happened
+        for (int i = fresh.size() - 1; i >= 0; i--) {
+            String m = fresh.get(i).message();
+            lines.add("event: " + m);
+            if (looksLikeFailure(m)) {
+                failure = true;
+                reasons.add(m);
+            }
+        }
+        return failure;
+    }
+
+    static boolean looksLikeFailure(String message) {
+        String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        return m.contains("unable") || m.contains("failed") || m.contains("unhealthy") || m.contains("error")
+                || m.contains("circuit breaker") || m.contains("rolling back");
+    }
+
+    private void stoppedTasks(RolloutReader reader, String cluster, List<String> lines) {
+        for (StoppedTask t : reader.stoppedTasks(cluster, service())) {
+            if (seenStopped.add(t.arn())) {
+                String d = t.describe();
+                lines.add(d);
+                reasons.add(d);
+            }
+        }
+    }
+
+    private String title(ServiceSnapshot s, Optional<Deployment> ours, Duration elapsed, Instant now, int failed,
+            Result result) {
+        Deployment d = ours.orElse(null);
+        int desired = d == null ? s.desired() : d.desired();
+        int running = d == null ? 0 : d.running();
+        int pending = d == null ? 0 : d.pending();
+        String state;
+        if (result != null) {
+            state = result.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        } else if (failed > 0) {
+            state = "failing (" + failed + " task" + (failed == 1 ? "" : "s") + " failed)";
+        } else if (Duration.between(lastMoved, now).compareTo(STALLED_AFTER) >= 0) {
+            state = "no progress for " + Durations.format(Duration.between(lastMoved, now));
+        } else if (elapsed.compareTo(Duration.ofMinutes(10)) >= 0) {
+            state = "slow but progressing";
+        } else {
+            state = "progressing";
+        }
+        return service() + ": " + running + "/" + desired + " running, " + pending + " pending, rollout "
+                + (d == null || d.rolloutState() == null ? "-" : d.rolloutState()) + " · " + state + " ("
+                + Durations.format(elapsed.withNanos(0)) + ")";
+    }
+
+    private Report finish(Result result, String live, Duration elapsed, String title, List<String> lines) {
+        return new Report(title, lines, Optional.of(
+                new RolloutOutcome(service(), target.taskDefinitionArn(), result, live, elapsed, reasons)));
+    }
+
+    static String shortArn(String arn) {
+        return arn == null ? "none" : arn.substring(arn.lastIndexOf('/') + 1);
+    }
+}
