@@ -50,13 +50,13 @@ public final class EcrRegistry implements ContainerRegistry {
     public Optional<RepositoryState> describe(String repository) {
         Repository repo;
         try {
-            repo = call("ecr:DescribeRepositories", repository,
+            repo = call("ecr:DescribeRepositories", "working on ECR repository " + repository,
                     () -> ecr.describeRepositories(r -> r.repositoryNames(repository)).repositories().get(0));
         } catch (RepositoryNotFound e) {
             return Optional.empty();
         }
         Map<String, String> tags = new LinkedHashMap<>();
-        call("ecr:ListTagsForResource", repository, () -> ecr.listTagsForResource(r -> r.resourceArn(repo.repositoryArn())))
+        call("ecr:ListTagsForResource", "working on ECR repository " + repository, () -> ecr.listTagsForResource(r -> r.resourceArn(repo.repositoryArn())))
                 .tags().forEach(t -> tags.put(t.key(), t.value()));
         String policy = lifecyclePolicy(repository);
         return Optional.of(state(repo, tags, policy));
@@ -68,13 +68,13 @@ public final class EcrRegistry implements ContainerRegistry {
         } catch (LifecyclePolicyNotFoundException e) {
             return null;
         } catch (AwsServiceException | SdkClientException e) {
-            throw EcrErrors.translate(e, "ecr:GetLifecyclePolicy", repository);
+            throw AwsFailures.translate(e, "ecr:GetLifecyclePolicy", "working on ECR repository " + repository);
         }
     }
 
     @Override
     public RepositoryState create(RepositorySettings s) {
-        Repository repo = call("ecr:CreateRepository", s.name(), () -> ecr.createRepository(r -> r
+        Repository repo = call("ecr:CreateRepository", "working on ECR repository " + s.name(), () -> ecr.createRepository(r -> r
                 .repositoryName(s.name())
                 .imageScanningConfiguration(c -> c.scanOnPush(s.scanOnPush()))
                 .imageTagMutability(s.immutableTags() ? ImageTagMutability.IMMUTABLE : ImageTagMutability.MUTABLE)
@@ -90,31 +90,31 @@ public final class EcrRegistry implements ContainerRegistry {
 
     @Override
     public void setScanOnPush(String repository, boolean scanOnPush) {
-        call("ecr:PutImageScanningConfiguration", repository, () -> ecr.putImageScanningConfiguration(r -> r
+        call("ecr:PutImageScanningConfiguration", "working on ECR repository " + repository, () -> ecr.putImageScanningConfiguration(r -> r
                 .repositoryName(repository).imageScanningConfiguration(c -> c.scanOnPush(scanOnPush))));
     }
 
     @Override
     public void setImmutableTags(String repository, boolean immutable) {
-        call("ecr:PutImageTagMutability", repository, () -> ecr.putImageTagMutability(r -> r
+        call("ecr:PutImageTagMutability", "working on ECR repository " + repository, () -> ecr.putImageTagMutability(r -> r
                 .repositoryName(repository)
                 .imageTagMutability(immutable ? ImageTagMutability.IMMUTABLE : ImageTagMutability.MUTABLE)));
     }
 
     @Override
     public void putLifecyclePolicy(String repository, String policyJson) {
-        call("ecr:PutLifecyclePolicy", repository, () -> ecr.putLifecyclePolicy(r -> r
+        call("ecr:PutLifecyclePolicy", "working on ECR repository " + repository, () -> ecr.putLifecyclePolicy(r -> r
                 .repositoryName(repository).lifecyclePolicyText(policyJson)));
     }
 
     @Override
     public void tag(String repositoryArn, Map<String, String> tags) {
-        call("ecr:TagResource", repositoryArn, () -> ecr.tagResource(r -> r.resourceArn(repositoryArn).tags(tags(tags))));
+        call("ecr:TagResource", "working on ECR repository " + repositoryArn, () -> ecr.tagResource(r -> r.resourceArn(repositoryArn).tags(tags(tags))));
     }
 
     @Override
     public RegistryLogin login() {
-        List<AuthorizationData> data = call("ecr:GetAuthorizationToken", "the registry",
+        List<AuthorizationData> data = call("ecr:GetAuthorizationToken", "logging in to the ECR registry",
                 () -> ecr.getAuthorizationToken(r -> { }).authorizationData());
         if (data.isEmpty()) {
             throw new DriftlessException("ECR returned no authorization data", "check the region and the account's ECR access");
@@ -132,7 +132,7 @@ public final class EcrRegistry implements ContainerRegistry {
     @Override
     public Optional<String> digestOf(String repository, String tag) {
         try {
-            return call("ecr:DescribeImages", repository, () -> ecr.describeImages(r -> r
+            return call("ecr:DescribeImages", "working on ECR repository " + repository, () -> ecr.describeImages(r -> r
                     .repositoryName(repository).imageIds(ImageIdentifier.builder().imageTag(tag).build())))
                     .imageDetails().stream().findFirst().map(d -> d.imageDigest());
         } catch (ImageMissing e) {
@@ -144,7 +144,7 @@ public final class EcrRegistry implements ContainerRegistry {
     public ScanLookup scan(String repository, String digest) {
         DescribeImageScanFindingsResponse answer;
         try {
-            answer = call("ecr:DescribeImageScanFindings", repository, () -> ecr.describeImageScanFindings(r -> r
+            answer = call("ecr:DescribeImageScanFindings", "working on ECR repository " + repository, () -> ecr.describeImageScanFindings(r -> r
                     .repositoryName(repository).imageId(i -> i.imageDigest(digest)).maxResults(FINDINGS_PAGE)));
         } catch (ImageMissing e) {
             return new ScanLookup.ImageMissing();
@@ -175,8 +175,8 @@ public final class EcrRegistry implements ContainerRegistry {
         } catch (AwsServiceException e) {
             // once a day per image for basic scanning, and not at all under enhanced scanning: the scan
             // we wait for then comes from scan-on-push or Inspector, so a refusal is not an error
-            if (EcrErrors.accessDenied(e)) {
-                throw EcrErrors.translate(e, "ecr:StartImageScan", repository);
+            if (e.statusCode() == 403) {
+                throw AwsFailures.translate(e, "ecr:StartImageScan", "working on ECR repository " + repository);
             }
         }
     }
@@ -229,7 +229,7 @@ public final class EcrRegistry implements ContainerRegistry {
         } catch (ScanNotFoundException e) {
             throw new ScanMissing();
         } catch (AwsServiceException | SdkClientException e) {
-            throw EcrErrors.translate(e, action, subject);
+            throw AwsFailures.translate(e, action, subject);
         }
     }
 

@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
             ValidateCommand.class,
+            BuildCommand.class,
+            TestCommand.class,
         })
 public final class DriftlessCommand {
 }

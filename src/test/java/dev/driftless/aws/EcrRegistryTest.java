@@ -159,7 +159,7 @@ class EcrRegistryTest {
 
         assertThatThrownBy(() -> new RepositoryReconciler(new EcrRegistry(client)).ensure(WANT, false))
                 .isInstanceOf(DriftlessException.class)
-                .hasMessageContaining("ECR denied ecr:CreateRepository on durable-code-backend")
+                .hasMessageContaining("AWS denied ecr:CreateRepository while working on ECR repository durable-code-backend")
                 .satisfies(e -> assertThat(((DriftlessException) e).hint()).contains("allow ecr:CreateRepository"));
     }
 
