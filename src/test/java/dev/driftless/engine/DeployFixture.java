@@ -69,6 +69,14 @@ final class DeployFixture implements AutoCloseable {
         return new Deployer(new EcsTaskDefinitionStore(ecs), new EcsServiceWriter(ecs), waiter(), progress, clock);
     }
 
+    Rollback rollback() {
+        return new Rollback(reader(), new EcsTaskDefinitionStore(ecs), new EcsServiceWriter(ecs), waiter(), progress, clock);
+    }
+
+    DeployReport rollback(List<String> services, String to) {
+        return rollback().run("dev", CLUSTER, services, RollbackTarget.parse(to), false, Duration.ofMinutes(20));
+    }
+
     DeployReport deploy(DeploySpec spec, ImageSelection images, DeployOptions options, List<String> services, boolean resume) {
         List<ServiceStep> steps = new DeployPlanner(spec, reader()).plan("dev", services, images, resume);
         return deployer().apply("dev", CLUSTER, spec.resourceTags("dev"), steps, options);
@@ -76,6 +84,12 @@ final class DeployFixture implements AutoCloseable {
 
     DeployReport deploy(DeploySpec spec, String tag) {
         return deploy(spec, new ImageSelection(Map.of(), tag), options(false), List.of(), false);
+    }
+
+    /** A deploy of one commit: the image tag is the sha, and the sha is tagged on the revisions. */
+    DeployReport deployCommit(DeploySpec spec, String sha, boolean resume) {
+        return deploy(spec, new ImageSelection(Map.of(), sha),
+                new DeployOptions(Duration.ofMinutes(30), false, true, false, 10, sha), List.of(), resume);
     }
 
     static DeployOptions options(boolean noRollback) {
