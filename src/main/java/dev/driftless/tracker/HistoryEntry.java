@@ -1,0 +1,23 @@
+package dev.driftless.tracker;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One deploy or rollback of one service, as kept in the tracker's history block.
+ *
+ * @param kind "deploy" or "rollback"
+ * @param result "success" or "failed"
+ */
+public record HistoryEntry(Instant time, String environment, String service, String kind, String taskDefinition,
+                           String image, String gitSha, String result, Duration duration) {
+
+    public boolean success() {
+        return "success".equals(result);
+    }
+
+    /** Two entries for the same event (a run applied twice) share this key. */
+    String key() {
+        return time + "|" + environment + "|" + service + "|" + kind;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.driftless.tracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TrackerUpdaterTest {
+    private final TrackerUpdater updater = new TrackerUpdater(ChecklistEvidence.withOverrides(Map.of()), 20);
+
+    @Test
+    void aTrackerMissingSectionsIsUpdatedWhereItCanBeAndWarnsAboutTheRest() {
+        String partial = "# Notes\r\n\r\n## Current Status\r\n**Last Updated**: 2025-01-01\r\nfree text 🚀\r\n\r\n"
+                + "## Checklist\r\n- [ ] Backend ECS service deployed\r\n- [ ] something else";
+
+        TrackerEdit edit = updater.apply(partial, TrackerFixtures.deployed());
+
+        assertThat(edit.text())
+                .startsWith("# Notes\r\n\r\n## Current Status\r\n**Last Updated**: 2026-11-25\r\nfree text 🚀\r\n\r\n")
+                .contains("- [x] Backend ECS service deployed\r\n- [ ] something else")
+                .contains("<!-- driftless:history:end -->");
+        assertThat(edit.warnings()).anySatisfy(w -> assertThat(w).contains("Infrastructure State"))
+                .anySatisfy(w -> assertThat(w).contains("Metrics and KPIs"))
+                .anySatisfy(w -> assertThat(w).contains("Change Log"));
+        // nothing of the team's text was lost, and the CRLF endings stayed CRLF
+        assertThat(edit.text().replace("\r\n", "")).doesNotContain("\n");
+        assertThat(updater.apply(edit.text(), TrackerFixtures.deployed()).changed()).isFalse();
+    }
+
+    @Test
+    void anEmptyTrackerGetsOnlyTheHistoryBlock() {
+        TrackerEdit edit = updater.apply("", TrackerFixtures.stopped());
+
+        assertThat(edit.text()).startsWith("## Deployment History\n<!-- driftless:history:start");
+        assertThat(edit.warnings()).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "⏳ Planning phase - Terraform not yet initialized | 🟢 app dev: x deployed",
+        "🟢 app dev: old                                   | 🟢 app dev: x deployed",
+        "🟢 app prod: y deployed                           | 🟢 app dev: x deployed; 🟢 app prod: y deployed",
+        "🟢 app prod: y deployed; ⏸️ app dev: stopped     | 🟢 app dev: x deployed; 🟢 app prod: y deployed",
+        "🟢 other dev: z deployed                          | 🟢 app dev: x deployed; 🟢 other dev: z deployed",
+    })
+    void stateKeepsOneSegmentPerApplicationAndEnvironment(String current, String expected) {
+        assertThat(CurrentStatus.merge(current, "app", "dev", "🟢 app dev: x deployed")).isEqualTo(expected);
+    }
+
+    @Test
+    void prodSegmentSurvivesADevDeploy() {
+        String merged = CurrentStatus.merge("🟢 app prod: y deployed, 2/2 services healthy", "app", "dev", "🔴 app dev: x deploy failed");
+
+        assertThat(merged).isEqualTo("🔴 app dev: x deploy failed; 🟢 app prod: y deployed, 2/2 services healthy");
+    }
+
+    @Test
+    void historyIsReadBackForRollbackTargets() {
+        String text = updater.apply(TrackerFixtures.resource("PROGRESS_TRACKER.md"), TrackerFixtures.deployed()).text();
+        text = updater.apply(text, TrackerFixtures.rolledBack()).text();
+
+        List<HistoryEntry> entries = HistoryBlock.parse(text).entries();
+
+        assertThat(entries).extracting(HistoryEntry::service, HistoryEntry::kind, HistoryEntry::taskDefinition)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("backend", "rollback",
+                                "arn:aws:ecs:us-west-2:123456789012:task-definition/durable-code-dev-backend:6"),
+                        org.assertj.core.groups.Tuple.tuple("backend", "deploy",
+                                "arn:aws:ecs:us-west-2:123456789012:task-definition/durable-code-dev-backend:7"),
+                        org.assertj.core.groups.Tuple.tuple("frontend", "deploy",
+                                "arn:aws:ecs:us-west-2:123456789012:task-definition/durable-code-dev-frontend:4"));
+        assertThat(entries.get(1).image()).endsWith("@sha256:1111111111111111111111111111111111111111111111111111111111111111");
+        assertThat(entries.get(1).gitSha()).isEqualTo("abc1234def5678");
+        assertThat(entries.get(1).duration()).isEqualTo(Duration.ofSeconds(252));
+    }
+
+    @Test
+    void historyKeepsTheNewestEntriesOnly() {
+        TrackerUpdater small = new TrackerUpdater(ChecklistEvidence.withOverrides(Map.of()), 3);
+        String text = "";
+        for (int i = 0; i < 5; i++) {
+            Instant at = Instant.parse("2026-11-0" + (i + 1) + "T10:00:00Z");
+            text = small.apply(text, new RunOutcome.Deployed(at, "app", "dev", "sha" + i, false,
+                    List.of(new RunOutcome.ServiceResult("api", "td:" + i, "img" + i, i != 3, Duration.ofMinutes(2))),
+                    i != 3 ? 1 : 0, 1, Duration.ofMinutes(2))).text();
+        }
+
+        List<HistoryEntry> entries = HistoryBlock.parse(text).entries();
+
+        assertThat(entries).extracting(HistoryEntry::taskDefinition).containsExactly("td:4", "td:3", "td:2");
+        assertThat(entries.get(1).result()).isEqualTo("failed");
+    }
+
+    @Test
+    void successRateCountsTheRecordedHistory() {
+        HistoryBlock history = new HistoryBlock(List.of(
+                new HistoryEntry(Instant.EPOCH, "dev", "a", "deploy", null, null, null, "success", null),
+                new HistoryEntry(Instant.EPOCH.plusSeconds(1), "dev", "a", "deploy", null, null, null, "failed", null),
+                new HistoryEntry(Instant.EPOCH.plusSeconds(2), "dev", "a", "rollback", null, null, null, "success", null)),
+                java.util.Set.of());
+
+        assertThat(OutcomeWording.successRate(history)).isEqualTo("67% of 3 recorded runs");
+    }
+
+    @Test
+    void theSpecsMappingAddsAndRemovesChecklistEvidence() {
+        ChecklistEvidence mapping = ChecklistEvidence.withOverrides(Map.of(
+                "Health checks passing", "",
+                "**Our own item**", "deployed:backend+stopped"));
+
+        assertThat(mapping.proves("Health checks passing", java.util.Set.of("deployed"))).isFalse();
+        assertThat(mapping.proves("our own item", java.util.Set.of("deployed:backend"))).isFalse();
+        assertThat(mapping.proves("Our own item", java.util.Set.of("deployed:backend", "stopped"))).isTrue();
+        assertThat(mapping.proves("Backend ECS service deployed", java.util.Set.of("deployed:backend"))).isTrue();
+    }
+}
