@@ -44,7 +44,7 @@ public final class EcsServiceWriter implements ServiceWriter {
         try {
             return ecs.createService(b.build()).service().serviceArn();
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "ecs:CreateService", "service " + service.name() + " in " + service.cluster());
+            throw AwsFailures.translate(e, "ecs:CreateService", "service " + service.name() + " in " + service.cluster());
         }
     }
 
@@ -77,7 +77,7 @@ public final class EcsServiceWriter implements ServiceWriter {
         try {
             ecs.updateService(b.build());
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "ecs:UpdateService", "service " + u.service() + " in " + u.cluster());
+            throw AwsFailures.translate(e, "ecs:UpdateService", "service " + u.service() + " in " + u.cluster());
         }
     }
 
@@ -89,7 +89,7 @@ public final class EcsServiceWriter implements ServiceWriter {
         try {
             ecs.tagResource(r -> r.resourceArn(serviceArn).tags(EcsShapes.tags(tags)));
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "ecs:TagResource", serviceArn);
+            throw AwsFailures.translate(e, "ecs:TagResource", serviceArn);
         }
     }
 

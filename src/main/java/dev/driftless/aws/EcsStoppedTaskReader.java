@@ -33,7 +33,7 @@ public final class EcsStoppedTaskReader implements StoppedTaskReader {
                                     .filter(s -> s != null).toList(), t.stoppedAt()))
                     .toList();
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "ecs:ListTasks", "stopped tasks of service " + service + " in " + cluster);
+            throw AwsFailures.translate(e, "ecs:ListTasks", "stopped tasks of service " + service + " in " + cluster);
         }
     }
 

@@ -24,7 +24,7 @@ public final class EcsTaskDefinitionStore implements TaskDefinitionStore {
             return ecs.registerTaskDefinition(EcsShapes.toRegisterRequest(definition, tags))
                     .taskDefinition().taskDefinitionArn();
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "ecs:RegisterTaskDefinition", "family " + definition.family()
+            throw AwsFailures.translate(e, "ecs:RegisterTaskDefinition", "family " + definition.family()
                     + " (registering also needs iam:PassRole on the execution and task roles)");
         }
     }
@@ -40,7 +40,7 @@ public final class EcsTaskDefinitionStore implements TaskDefinitionStore {
                     .sorted(Comparator.comparingInt(Revision::revision).reversed())
                     .toList();
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "ecs:ListTaskDefinitions", "family " + family);
+            throw AwsFailures.translate(e, "ecs:ListTaskDefinitions", "family " + family);
         }
     }
 
@@ -52,7 +52,7 @@ public final class EcsTaskDefinitionStore implements TaskDefinitionStore {
             String image = td.containerDefinitions().isEmpty() ? null : td.containerDefinitions().get(0).image();
             return new RevisionDetails(Revision.of(td.taskDefinitionArn()), image, EcsShapes.tagMap(r.tags()));
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "ecs:DescribeTaskDefinition", arn);
+            throw AwsFailures.translate(e, "ecs:DescribeTaskDefinition", arn);
         }
     }
 
@@ -61,7 +61,7 @@ public final class EcsTaskDefinitionStore implements TaskDefinitionStore {
         try {
             ecs.deregisterTaskDefinition(r -> r.taskDefinition(arn));
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "ecs:DeregisterTaskDefinition", arn);
+            throw AwsFailures.translate(e, "ecs:DeregisterTaskDefinition", arn);
         }
     }
 }
