@@ -1,40 +1,41 @@
 package dev.driftless.engine;
 
 import dev.driftless.DriftlessException;
-import dev.driftless.plan.DesiredRenderer;
-import dev.driftless.plan.DesiredService;
+import dev.driftless.plan.ChangeGroup;
 import dev.driftless.plan.ImageRef;
-import dev.driftless.plan.LiveEnvironment;
 import dev.driftless.plan.LiveService;
-import dev.driftless.plan.ServiceSettings;
+import dev.driftless.plan.Plan;
+import dev.driftless.plan.ServicePlan;
 import dev.driftless.plan.ServiceTags;
-import dev.driftless.plan.SpecHash;
 import dev.driftless.spec.DeploySpec;
-import dev.driftless.spec.ServiceView;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Decides what deploy changes, service by service, from the rendered spec and one read of the live
- * services (one DescribeServices per 10). Tags written by the last deploy answer "did it change?" without
- * reading task definitions; only a service without them costs a DescribeTaskDefinition.
+ * Turns the plan ({@link Planner}: one read of the live services, the normalised diff) into deploy steps,
+ * and adds what only deploy cares about: the rollback pin, and images for services that do not exist yet.
  */
 public final class DeployPlanner {
+    /** Stands for "no image was given" in a rendering; a step still carrying it is refused before any change. */
+    static final String NO_IMAGE = "driftless-no-image-given";
+    private static final Set<ChangeGroup> SETTINGS = EnumSet.of(ChangeGroup.CAPACITY, ChangeGroup.NETWORK,
+            ChangeGroup.LOAD_BALANCER, ChangeGroup.DEPLOYMENT);
+
     private final DeploySpec spec;
-    private final DesiredRenderer renderer;
     private final LiveStateReader reader;
 
     public DeployPlanner(DeploySpec spec, LiveStateReader reader) {
         this.spec = spec;
-        this.renderer = new DesiredRenderer(spec);
         this.reader = reader;
     }
 
     public List<ServiceStep> plan(String environment, List<String> selected, ImageSelection images, boolean resume) {
-        Map<String, ServiceView> views = spec.servicesIn(environment);
+        var views = spec.servicesIn(environment);
         for (String s : selected) {
             if (!views.containsKey(s)) {
                 throw new DriftlessException("no service " + s + " in " + spec.file(),
@@ -47,88 +48,84 @@ public final class DeployPlanner {
                         "the services are: " + String.join(", ", views.keySet()));
             }
         }
-        List<String> names = selected.isEmpty() ? List.copyOf(views.keySet()) : selected;
-        String cluster = spec.environment(environment).orElseThrow().cluster();
-        LiveEnvironment live = reader.services(cluster, names);
+        RememberingReader remembering = new RememberingReader(reader);
+        Plan plan = new Planner(remembering).plan(spec, environment, selected, imageRefs(images), label(images),
+                Instant.EPOCH);
         List<ServiceStep> steps = new ArrayList<>();
-        for (String name : names) {
-            ServiceView view = views.get(name);
-            Optional<LiveService> l = live.service(name);
-            DesiredService desired = renderer.render(view, imageUri(view, l, images));
-            steps.add(step(desired, l.orElse(null), resume));
+        List<String> withoutImage = new ArrayList<>();
+        for (ServicePlan p : plan.services()) {
+            if (p.desired().taskDefinition().image().endsWith(":" + NO_IMAGE)) {
+                withoutImage.add(p.service());
+            }
+            steps.add(step(p, remembering.service(p.service()).orElse(null), resume));
+        }
+        if (!withoutImage.isEmpty()) {
+            throw new DriftlessException("service " + String.join(", ", withoutImage)
+                    + " does not exist yet and no image was given for it — nothing was changed",
+                    "pass --image-tag TAG or --images '{\"" + withoutImage.get(0)
+                            + "\":\"<uri>@sha256:...\"}' (the build step's images output)");
         }
         return steps;
     }
 
-    private String imageUri(ServiceView view, Optional<LiveService> live, ImageSelection images) {
-        String given = images.byService().get(view.name());
-        if (given != null) {
-            return given;
-        }
-        if (images.tag() != null) {
-            return renderer.imageUri(view, new ImageRef.Tag(images.tag()));
-        }
-        if (live.isPresent()) {
-            Optional<String> tagged = live.get().tag(ServiceTags.IMAGE);
-            if (tagged.isPresent()) {
-                return tagged.get();
+    private static Function<String, ImageRef> imageRefs(ImageSelection images) {
+        return service -> {
+            String given = images.byService().get(service);
+            if (given != null) {
+                return imageRef(service, given);
             }
-            return reader.taskDefinition(live.get().taskDefinitionArn(), view.name())
-                    .map(td -> td.image())
-                    .orElseThrow(() -> new DriftlessException("cannot read the image service " + view.name()
-                            + " runs (" + live.get().taskDefinitionArn() + ")", "pass --image-tag or --images"));
-        }
-        throw new DriftlessException("service " + view.name() + " does not exist yet and no image was given for it",
-                "pass --image-tag TAG or --images '{\"" + view.name() + "\":\"<uri>@sha256:...\"}' (the build step's images output)");
+            if (images.tag() != null) {
+                return ImageRef.parse(images.tag());
+            }
+            return new ImageRef.KeepLive(new ImageRef.Tag(NO_IMAGE));
+        };
     }
 
-    private ServiceStep step(DesiredService d, LiveService l, boolean resume) {
-        if (l == null) {
-            return new ServiceStep(d, null, ServiceStep.Kind.CREATE, true, true, true, null);
+    /** An image from the build step's output: {@code <repo>@sha256:<hex>}, {@code <repo>:<tag>}, or a bare digest/tag. */
+    static ImageRef imageRef(String service, String value) {
+        try {
+            int at = value.lastIndexOf('@');
+            if (at >= 0) {
+                return new ImageRef.Digest(value.substring(at + 1));
+            }
+            int slash = value.lastIndexOf('/');
+            int colon = value.lastIndexOf(':');
+            return colon > slash ? new ImageRef.Tag(value.substring(colon + 1)) : ImageRef.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new DriftlessException("--images: the image for " + service + " (" + value + ") is not <uri>@sha256:<digest> or <uri>:<tag>",
+                    "pass the build step's images output unchanged");
         }
-        boolean tdChanged = taskDefinitionChanged(d, l);
-        boolean settingsChanged = settingsChanged(d.settings(), l);
-        boolean countChanged = d.autoscaling() == null && d.settings().desiredCount() != l.tag(ServiceTags.DESIRED_COUNT)
-                .map(DeployPlanner::intOrMinus).orElse(l.desiredCount());
-        Optional<String> pin = l.tag(DeployTags.ROLLED_BACK_FROM).filter(v -> !v.isBlank());
-        if (pin.isPresent() && !resume && d.specHash().equals(pin.get())) {
-            return new ServiceStep(d, l, ServiceStep.Kind.PINNED, false, false, false,
-                    "rolled back to " + l.tag(DeployTags.ROLLED_BACK_TO).orElse(l.taskDefinitionArn())
+    }
+
+    private static String label(ImageSelection images) {
+        if (!images.byService().isEmpty()) {
+            return "built images";
+        }
+        return images.tag() != null ? "tag " + images.tag() : "keep live images";
+    }
+
+    private static ServiceStep step(ServicePlan p, LiveService live, boolean resume) {
+        if (p.action() == ServicePlan.Action.CREATE) {
+            return new ServiceStep(p, null, ServiceStep.Kind.CREATE, true, true, true, null);
+        }
+        boolean td = p.registerTaskDefinition();
+        boolean settings = p.groups().stream().anyMatch(SETTINGS::contains);
+        boolean count = p.groups().contains(ChangeGroup.DESIRED_COUNT);
+        boolean scaling = p.updateAutoscaling();
+        Optional<String> pin = live == null ? Optional.empty()
+                : live.tag(DeployTags.ROLLED_BACK_FROM).filter(v -> !v.isBlank());
+        if (pin.isPresent() && !resume && p.desired().specHash().equals(pin.get())) {
+            return new ServiceStep(p, live, ServiceStep.Kind.PINNED, false, false, false,
+                    "rolled back to " + live.tag(DeployTags.ROLLED_BACK_TO).orElse(live.taskDefinitionArn())
                             + "; it stays there until its spec or image changes or `deploy --resume`");
         }
         if (pin.isPresent()) {
-            // resuming (or a new image): deploy what the spec says even if the rendering equals the live one
-            tdChanged = tdChanged || !d.specHash().equals(l.tag(ServiceTags.SPEC_HASH).orElse(""));
+            // resuming, or a new image: deploy the rendering even where it equals a revision that ran before
+            td = td || !p.desired().specHash().equals(live.tag(ServiceTags.SPEC_HASH).orElse(""));
         }
-        if (!tdChanged && !settingsChanged && !countChanged) {
-            return new ServiceStep(d, l, ServiceStep.Kind.UNCHANGED, false, false, false, null);
+        if (!td && !settings && !count && !scaling) {
+            return new ServiceStep(p, live, ServiceStep.Kind.UNCHANGED, false, false, false, null);
         }
-        return new ServiceStep(d, l, ServiceStep.Kind.UPDATE, tdChanged, settingsChanged, countChanged, null);
-    }
-
-    private boolean taskDefinitionChanged(DesiredService d, LiveService l) {
-        Optional<String> hash = l.tag(ServiceTags.SPEC_HASH).filter(h -> !h.isBlank());
-        boolean runsWhatWeDeployed = Objects.equals(l.tag(ServiceTags.TASK_DEFINITION).orElse(null), l.taskDefinitionArn());
-        if (hash.isPresent() && runsWhatWeDeployed) {
-            // the tags describe what runs: comparing hashes is enough, no DescribeTaskDefinition
-            return !hash.get().equals(d.specHash());
-        }
-        return reader.taskDefinition(l.taskDefinitionArn(), d.name())
-                .map(live -> !live.equals(d.taskDefinition())).orElse(true);
-    }
-
-    private static boolean settingsChanged(ServiceSettings desired, LiveService l) {
-        if (SpecHash.of(desired).equals(l.tag(ServiceTags.SETTINGS_HASH).orElse(null))) {
-            return false;
-        }
-        return l.settings() == null || !SpecHash.of(desired).equals(SpecHash.of(l.settings()));
-    }
-
-    private static int intOrMinus(String s) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return new ServiceStep(p, live, ServiceStep.Kind.UPDATE, td, settings, count, null);
     }
 }

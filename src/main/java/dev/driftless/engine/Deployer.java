@@ -112,7 +112,7 @@ public final class Deployer {
         } else {
             services.update(new ServiceWriter.Update(cluster, d.name(), s.taskDefinitionChanged() ? arn : null,
                     s.settingsChanged() ? d.settings() : null,
-                    s.desiredCountChanged() ? Integer.valueOf(d.settings().desiredCount()) : null));
+                    s.desiredCountChanged() ? Integer.valueOf(s.desiredCount()) : null));
         }
         return arn;
     }
@@ -211,6 +211,7 @@ public final class Deployer {
         tags.put(ServiceTags.TASK_DEFINITION, arn);
         tags.put(ServiceTags.SETTINGS_HASH, SpecHash.of(d.settings()));
         tags.put(ServiceTags.DESIRED_COUNT, String.valueOf(d.settings().desiredCount()));
+        tags.put(ServiceTags.AUTOSCALING, ServiceTags.autoscaling(d.autoscaling()));
         tags.put(ServiceTags.IMAGE, d.taskDefinition().image());
         if (options.gitSha() != null) {
             tags.put(ServiceTags.GIT_SHA, options.gitSha());

@@ -2,16 +2,18 @@ package dev.driftless.engine;
 
 import dev.driftless.plan.DesiredService;
 import dev.driftless.plan.LiveService;
+import dev.driftless.plan.ServicePlan;
 import java.util.Optional;
 
 /**
  * What deploy will do to one service, decided before anything changes.
  *
+ * @param plan the plan's view of the service (its changes and the rendering)
  * @param live null when the service does not exist yet
  * @param note why a service is left alone (pinned by a rollback), or null
  */
 public record ServiceStep(
-        DesiredService desired,
+        ServicePlan plan,
         LiveService live,
         Kind kind,
         boolean taskDefinitionChanged,
@@ -22,7 +24,22 @@ public record ServiceStep(
     public enum Kind { CREATE, UPDATE, UNCHANGED, PINNED }
 
     public String service() {
-        return desired.name();
+        return plan.service();
+    }
+
+    public DesiredService desired() {
+        return plan.desired();
+    }
+
+    /** The count UpdateService sets: the plan's (autoscaling clamps it to min..max), else the spec's. */
+    public int desiredCount() {
+        return plan.changes().stream().filter(c -> c.group() == dev.driftless.plan.ChangeGroup.DESIRED_COUNT && c.to() != null)
+                .map(c -> Integer.parseInt(c.to())).findFirst().orElse(desired().settings().desiredCount());
+    }
+
+    /** The autoscaling (scalable target, policies) differs from the spec. */
+    public boolean autoscalingChanged() {
+        return kind == Kind.CREATE ? desired().autoscaling() != null : kind == Kind.UPDATE && plan.updateAutoscaling();
     }
 
     public Optional<LiveService> liveService() {
@@ -41,13 +58,14 @@ public record ServiceStep(
     /** One line for logs and the dry-run listing. */
     public String describe() {
         return switch (kind) {
-            case CREATE -> service() + ": create with " + desired.taskDefinition().image();
+            case CREATE -> service() + ": create with " + desired().taskDefinition().image();
             case UNCHANGED -> service() + ": unchanged";
             case PINNED -> service() + ": left alone — " + note;
             case UPDATE -> service() + ": update" + (taskDefinitionChanged ? " task definition (image "
-                    + desired.taskDefinition().image() + ")" : "")
+                    + desired().taskDefinition().image() + ")" : "")
                     + (settingsChanged ? " service settings" : "")
-                    + (desiredCountChanged ? " desired count → " + desired.settings().desiredCount() : "");
+                    + (desiredCountChanged ? " desired count → " + desiredCount() : "")
+                    + (autoscalingChanged() ? " autoscaling" : "");
         };
     }
 }

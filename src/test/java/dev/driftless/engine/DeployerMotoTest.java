@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.engine.ServiceResult.Outcome;
+import dev.driftless.plan.ImageRef;
+import dev.driftless.plan.Plan;
 import dev.driftless.plan.ServiceTags;
+import java.time.Instant;
 import dev.driftless.testing.MotoServer;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +104,8 @@ class DeployerMotoTest {
 
         List<String> calls = f.counter.since(mark);
         assertThat(again.services()).extracting(ServiceResult::outcome).containsOnly(Outcome.UNCHANGED);
-        assertThat(calls).containsExactly("DescribeServices");
+        // the plan reads the services (one call for both) and their scalable targets; nothing else
+        assertThat(calls).containsExactly("DescribeServices", "DescribeScalableTargets");
     }
 
     @Test
@@ -121,6 +125,20 @@ class DeployerMotoTest {
         assertThat(tags(describe("backend"))).containsEntry(ServiceTags.IMAGE,
                 "123456789012.dkr.ecr.us-west-2.amazonaws.com/durable-code-backend:v2");
         assertThat(report.taskDefinitionArns()).hasSize(2).allSatisfy((s, arn) -> assertThat(arn).endsWith(":2"));
+    }
+
+    @Test
+    void planAfterADeployShowsZeroChanges() {
+        f.deploy(DeployFixture.spec(network), "v1");
+        f.deploy(DeployFixture.spec(network), "v2");
+
+        Plan plan = new Planner(f.reader()).plan(DeployFixture.spec(network), "dev", List.of(),
+                s -> new ImageRef.Tag("v2"), "tag v2", Instant.parse("2026-11-25T10:00:00Z"));
+
+        assertThat(plan.services()).hasSize(2);
+        assertThat(plan.services()).allSatisfy(s -> assertThat(s.changes()).isEmpty());
+        assertThat(plan.hasChanges()).isFalse();
+        assertThat(plan.driftCount()).isZero();
     }
 
     @Test
@@ -146,7 +164,7 @@ class DeployerMotoTest {
 
         assertThat(report.dryRun()).isTrue();
         assertThat(report.services()).extracting(ServiceResult::outcome).containsOnly(Outcome.WOULD_CHANGE);
-        assertThat(f.counter.since(mark)).containsExactly("DescribeServices");
+        assertThat(f.counter.since(mark)).containsExactly("DescribeServices", "DescribeScalableTargets");
         assertThat(f.progress.lines).anyMatch(l -> l.startsWith("dry run: backend: update task definition"));
     }
 
