@@ -13,7 +13,11 @@ import picocli.CommandLine.Command;
             picocli.CommandLine.HelpCommand.class,
             PlanCommand.class,
             ValidateCommand.class,
+            CostCommand.class,
             MatrixCommand.class,
+            DemoCommand.class,
+            BuildCommand.class,
+            TestCommand.class,
         })
 public final class DriftlessCommand {
 }
