@@ -11,9 +11,13 @@ import picocli.CommandLine.Command;
                 + "and stop/start environments on a schedule, from deploy-specs in git.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            PlanCommand.class,
             ValidateCommand.class,
+            CostCommand.class,
             MatrixCommand.class,
             DemoCommand.class,
+            BuildCommand.class,
+            TestCommand.class,
         })
 public final class DriftlessCommand {
 }
