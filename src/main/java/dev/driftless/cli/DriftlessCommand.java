@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 + "and stop/start environments on a schedule, from deploy-specs in git.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            PlanCommand.class,
             ValidateCommand.class,
             CostCommand.class,
             MatrixCommand.class,
@@ -18,6 +19,8 @@ import picocli.CommandLine.Command;
             StopCommand.class,
             StartCommand.class,
             DemoCommand.class,
+            BuildCommand.class,
+            TestCommand.class,
         })
 public final class DriftlessCommand {
 }
