@@ -27,7 +27,7 @@ public final class ActionsRuntime {
     public ActionsRuntime(Map<String, String> env, PrintStream stdout, PrintStream stderr) {
         this.env = Map.copyOf(env);
         this.inActions = "true".equalsIgnoreCase(env.get("GITHUB_ACTIONS"));
-        this.commands = new WorkflowCommands(inActions ? stdout : stderr, inActions);
+        this.commands = new WorkflowCommands(inActions ? stdout : stderr, inActions ? stderr : null, inActions);
         this.outputs = new StepOutputs(inActions ? pathOrNull(env.get("GITHUB_OUTPUT")) : null, stderr);
         this.summary = new StepSummary(inActions ? pathOrNull(env.get("GITHUB_STEP_SUMMARY")) : null, stderr);
         this.context = GitHubContext.from(env, input("github-token").orElse(null));

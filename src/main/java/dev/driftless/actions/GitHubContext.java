@@ -46,12 +46,15 @@ public record GitHubContext(
         return serverUrl + "/" + repository + "/actions/runs/" + runId;
     }
 
+    /** The owner of {@code owner/name}, or null when the repository is unknown or not in that form. */
     public String owner() {
-        return repository == null ? null : repository.substring(0, repository.indexOf('/'));
+        int slash = repository == null ? -1 : repository.indexOf('/');
+        return slash <= 0 ? null : repository.substring(0, slash);
     }
 
     public String repositoryName() {
-        return repository == null ? null : repository.substring(repository.indexOf('/') + 1);
+        int slash = repository == null ? -1 : repository.indexOf('/');
+        return slash <= 0 || slash == repository.length() - 1 ? null : repository.substring(slash + 1);
     }
 
     @Override

@@ -10,10 +10,21 @@ import java.util.List;
  */
 public final class WorkflowCommands {
     private final PrintStream out;
+    private final PrintStream alsoMaskOn;
     private final boolean actions;
 
     public WorkflowCommands(PrintStream out, boolean actions) {
+        this(out, null, actions);
+    }
+
+    /**
+     * @param alsoMaskOn a second stream the process prints to (stderr): the runner reads stdout and
+     *     stderr on separate threads, so a mask written only to stdout can be registered after a line
+     *     on stderr that already carried the secret. Writing it to both closes that race.
+     */
+    public WorkflowCommands(PrintStream out, PrintStream alsoMaskOn, boolean actions) {
         this.out = out;
+        this.alsoMaskOn = alsoMaskOn == out ? null : alsoMaskOn;
         this.actions = actions;
     }
 
@@ -27,9 +38,15 @@ public final class WorkflowCommands {
             for (String line : secret.split("\\R")) {
                 if (!line.isBlank()) {
                     out.println("::add-mask::" + escapeData(line));
+                    if (alsoMaskOn != null) {
+                        alsoMaskOn.println("::add-mask::" + escapeData(line));
+                    }
                 }
             }
             out.flush();
+            if (alsoMaskOn != null) {
+                alsoMaskOn.flush();
+            }
         }
     }
 

@@ -36,6 +36,11 @@ public final class TrackerUpdater {
         return new TrackerEdit(updated, !updated.equals(text), warnings);
     }
 
+    /** The commit message for a tracker update: the change-log line, marked so the commit starts no workflow. */
+    public static String commitMessage(RunOutcome outcome) {
+        return OutcomeWording.changeLog(outcome) + " [skip ci]";
+    }
+
     /** Records the run in the owned block (creating it before the Change Log, or at the end) and returns it. */
     private HistoryBlock writeHistory(TrackerDocument doc, RunOutcome outcome) {
         var located = HistoryBlock.read(doc);
