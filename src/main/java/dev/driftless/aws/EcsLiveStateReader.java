@@ -55,7 +55,7 @@ public final class EcsLiveStateReader implements LiveStateReader {
             } catch (ClusterNotFoundException e) {
                 return LiveEnvironment.noCluster(cluster, names);
             } catch (SdkException e) {
-                throw AwsErrors.translate(e, "ecs:DescribeServices", "cluster " + cluster);
+                throw AwsFailures.translate(e, "ecs:DescribeServices", "reading services of cluster " + cluster);
             }
             r.services().forEach(s -> found.put(s.serviceName(), s));
         }
@@ -82,9 +82,9 @@ public final class EcsLiveStateReader implements LiveStateReader {
             if (e.statusCode() == 400 && e.getMessage() != null && e.getMessage().contains("describe task definition")) {
                 return Optional.empty();
             }
-            throw AwsErrors.translate(e, "ecs:DescribeTaskDefinition", arn);
+            throw AwsFailures.translate(e, "ecs:DescribeTaskDefinition", "reading task definition " + arn);
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "ecs:DescribeTaskDefinition", arn);
+            throw AwsFailures.translate(e, "ecs:DescribeTaskDefinition", "reading task definition " + arn);
         }
     }
 
@@ -102,7 +102,7 @@ public final class EcsLiveStateReader implements LiveStateReader {
                         .scalableTargets().forEach(t -> targets.put(t.resourceId(), t));
             }
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "application-autoscaling:DescribeScalableTargets", "cluster " + cluster);
+            throw AwsFailures.translate(e, "application-autoscaling:DescribeScalableTargets", "reading scalable targets of cluster " + cluster);
         }
         if (targets.isEmpty()) {
             return Map.of();
@@ -113,7 +113,7 @@ public final class EcsLiveStateReader implements LiveStateReader {
             scaling.describeScalingPoliciesPaginator(b -> b.serviceNamespace(ServiceNamespace.ECS))
                     .scalingPolicies().forEach(p -> policies.computeIfAbsent(p.resourceId(), k -> new ArrayList<>()).add(p));
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "application-autoscaling:DescribeScalingPolicies", "cluster " + cluster);
+            throw AwsFailures.translate(e, "application-autoscaling:DescribeScalingPolicies", "reading scaling policies of cluster " + cluster);
         }
         Map<String, LiveScaling> result = new LinkedHashMap<>();
         byResource.forEach((id, name) -> {

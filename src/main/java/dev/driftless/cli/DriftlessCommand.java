@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
             AuthCommand.class,
+            ValidateCommand.class,
         })
 public final class DriftlessCommand {
 }

@@ -19,6 +19,48 @@ public final class ServiceTags {
     /** The git commit the last deploy came from. */
     public static final String GIT_SHA = "driftless:git-sha";
 
+    /** The autoscaling driftless last applied, as {@link #autoscaling(Autoscaling)} writes it. */
+    public static final String AUTOSCALING = "driftless:autoscaling";
+    /**
+     * Written by the schedule's stop (see engine.ScheduleTags): present while the service is scaled to
+     * zero by its schedule, holding the desired count a start restores.
+     */
+    public static final String SCHEDULE_SAVED_DESIRED = "driftless:saved-desired-count";
+    /** Written by the schedule's stop with {@link #SCHEDULE_SAVED_DESIRED}: the scalable target's min and max to restore. */
+    public static final String SCHEDULE_SAVED_MIN = "driftless:saved-min";
+    public static final String SCHEDULE_SAVED_MAX = "driftless:saved-max";
+
     private ServiceTags() {
+    }
+
+    /** {@code min-max/cpu/memory}, a dash for a metric without a policy, e.g. {@code 1-3/60/-}; {@code none} without autoscaling. */
+    public static String autoscaling(dev.driftless.spec.Autoscaling a) {
+        if (a == null) {
+            return "none";
+        }
+        return a.min() + "-" + a.max() + "/" + (a.cpuPercent() == null ? "-" : a.cpuPercent()) + "/"
+                + (a.memoryPercent() == null ? "-" : a.memoryPercent());
+    }
+
+    /** The inverse of {@link #autoscaling(dev.driftless.spec.Autoscaling)}; empty for "none" or an unreadable value. */
+    public static java.util.Optional<dev.driftless.spec.Autoscaling> parseAutoscaling(String value) {
+        var m = java.util.regex.Pattern.compile("(\\d+)-(\\d+)/(\\d+|-)/(\\d+|-)").matcher(value == null ? "" : value.trim());
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new dev.driftless.spec.Autoscaling(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                m.group(3).equals("-") ? null : Integer.valueOf(m.group(3)),
+                m.group(4).equals("-") ? null : Integer.valueOf(m.group(4))));
+    }
+
+    /** A non-negative integer tag value, or empty. */
+    public static java.util.Optional<Integer> count(java.util.Map<String, String> tags, String key) {
+        String v = tags.get(key);
+        try {
+            int n = v == null ? -1 : Integer.parseInt(v.trim());
+            return n < 0 ? java.util.Optional.empty() : java.util.Optional.of(n);
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 }

@@ -18,10 +18,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.applicationautoscaling.model.MetricType;
-import software.amazon.awssdk.services.applicationautoscaling.model.PolicyType;
-import software.amazon.awssdk.services.applicationautoscaling.model.ScalableDimension;
-import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
 
 @ExtendWith(MotoExtension.class)
 class EcsLiveStateReaderTest {
@@ -48,7 +44,7 @@ class EcsLiveStateReaderTest {
     void readsServicesWithTagsDeploymentsAndSettings(MotoServer moto) {
         try (MotoClients aws = new MotoClients(moto)) {
             DesiredService backend = rendered("dev", "backend");
-            String arn = new RenderedServices(aws.ecs).put(backend);
+            String arn = new RenderedServices(aws).put(backend);
             aws.forgetCalls();
 
             LiveEnvironment live = new EcsLiveStateReader(aws.ecs, aws.scaling)
@@ -107,23 +103,15 @@ class EcsLiveStateReaderTest {
     @Test
     void readsScalableTargetsAndTargetTrackingPolicies(MotoServer moto) {
         try (MotoClients aws = new MotoClients(moto)) {
-            new RenderedServices(aws.ecs).put(rendered("dev", "backend"));
-            new RenderedServices(aws.ecs).put(rendered("dev", "frontend"));
-            String id = "service/durable-code-dev/backend";
-            aws.scaling.registerScalableTarget(b -> b.serviceNamespace(ServiceNamespace.ECS).resourceId(id)
-                    .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT).minCapacity(1).maxCapacity(3));
-            aws.scaling.putScalingPolicy(b -> b.policyName("cpu").serviceNamespace(ServiceNamespace.ECS).resourceId(id)
-                    .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT).policyType(PolicyType.TARGET_TRACKING_SCALING)
-                    .targetTrackingScalingPolicyConfiguration(c -> c.targetValue(60.0)
-                            .predefinedMetricSpecification(m -> m.predefinedMetricType(MetricType.ECS_SERVICE_AVERAGE_CPU_UTILIZATION))));
-
+            new RenderedServices(aws).put(rendered("dev", "backend"));
+            new RenderedServices(aws).put(rendered("dev", "frontend"));
             var scaling = new EcsLiveStateReader(aws.ecs, aws.scaling).scaling("durable-code-dev", List.of("backend", "frontend"));
 
             assertThat(scaling).containsOnlyKeys("backend");
             assertThat(scaling.get("backend").min()).isEqualTo(1);
             assertThat(scaling.get("backend").max()).isEqualTo(3);
             assertThat(scaling.get("backend").cpuPercent()).isEqualTo(60);
-            assertThat(scaling.get("backend").memoryPercent()).isNull();
+            assertThat(scaling.get("backend").memoryPercent()).isEqualTo(70);
         }
     }
 
@@ -134,7 +122,7 @@ class EcsLiveStateReaderTest {
             try {
                 assertThatThrownBy(() -> new EcsLiveStateReader(aws.ecs, aws.scaling).services("c", List.of("backend")))
                         .isInstanceOf(DriftlessException.class)
-                        .hasMessageContaining("AWS denied ecs:DescribeServices on cluster c")
+                        .hasMessageContaining("AWS denied ecs:DescribeServices while reading services of cluster c")
                         .satisfies(e -> assertThat(((DriftlessException) e).hint()).contains("allow ecs:DescribeServices"));
             } finally {
                 moto.post("/moto-api/reset-auth", "inf", "text/plain");

@@ -5,6 +5,11 @@ import dev.driftless.plan.ServiceTags;
 import dev.driftless.plan.SpecHash;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.applicationautoscaling.model.MetricType;
+import software.amazon.awssdk.services.applicationautoscaling.model.PolicyType;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScalableDimension;
+import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 
@@ -16,9 +21,11 @@ import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
  */
 public final class RenderedServices {
     private final EcsClient ecs;
+    private final ApplicationAutoScalingClient scaling;
 
-    public RenderedServices(EcsClient ecs) {
-        this.ecs = ecs;
+    public RenderedServices(MotoClients aws) {
+        this.ecs = aws.ecs;
+        this.scaling = aws.scaling;
     }
 
     /** Creates (or re-points) the service; returns the task definition ARN. */
@@ -56,8 +63,32 @@ public final class RenderedServices {
         tags.put(ServiceTags.SETTINGS_HASH, SpecHash.of(s));
         tags.put(ServiceTags.DESIRED_COUNT, String.valueOf(s.desiredCount()));
         tags.put(ServiceTags.IMAGE, d.taskDefinition().image());
+        tags.put(ServiceTags.AUTOSCALING, ServiceTags.autoscaling(d.autoscaling()));
+        if (d.autoscaling() != null) {
+            autoscale(d);
+        }
         String serviceArn = "arn:aws:ecs:us-west-2:123456789012:service/" + d.cluster() + "/" + d.name();
         ecs.tagResource(b -> b.resourceArn(serviceArn).tags(EcsShapes.tags(tags)));
         return arn;
+    }
+
+    private void autoscale(DesiredService d) {
+        String id = "service/" + d.cluster() + "/" + d.name();
+        var a = d.autoscaling();
+        scaling.registerScalableTarget(b -> b.serviceNamespace(ServiceNamespace.ECS).resourceId(id)
+                .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT).minCapacity(a.min()).maxCapacity(a.max()));
+        if (a.cpuPercent() != null) {
+            policy(id, "cpu", a.cpuPercent(), MetricType.ECS_SERVICE_AVERAGE_CPU_UTILIZATION);
+        }
+        if (a.memoryPercent() != null) {
+            policy(id, "memory", a.memoryPercent(), MetricType.ECS_SERVICE_AVERAGE_MEMORY_UTILIZATION);
+        }
+    }
+
+    private void policy(String id, String name, int target, MetricType metric) {
+        scaling.putScalingPolicy(b -> b.policyName(name).serviceNamespace(ServiceNamespace.ECS).resourceId(id)
+                .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT).policyType(PolicyType.TARGET_TRACKING_SCALING)
+                .targetTrackingScalingPolicyConfiguration(c -> c.targetValue((double) target)
+                        .predefinedMetricSpecification(m -> m.predefinedMetricType(metric))));
     }
 }

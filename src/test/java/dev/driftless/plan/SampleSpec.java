@@ -35,6 +35,11 @@ public final class SampleSpec {
     }
 
     public static DeploySpec spec(UnaryOperator<ServiceSpec> backend, UnaryOperator<EnvironmentSpec> dev) {
+        return spec(backend, UnaryOperator.identity(), dev);
+    }
+
+    public static DeploySpec spec(UnaryOperator<ServiceSpec> backend, UnaryOperator<ServiceSpec> frontend,
+                                  UnaryOperator<EnvironmentSpec> dev) {
         Map<String, EnvironmentSpec> envs = new LinkedHashMap<>();
         envs.put("dev", dev.apply(new EnvironmentSpec("dev", "durable-code-dev",
                 "arn:aws:iam::123456789012:role/durable-code-deploy-dev", new Capacity.Spot(),
@@ -46,7 +51,7 @@ public final class SampleSpec {
                 new Network(List.of("subnet-0e1f"), List.of("sg-0a2b"), false), null, null, "https://durable-code.example"));
         Map<String, ServiceSpec> services = new LinkedHashMap<>();
         services.put("backend", backend.apply(backend()));
-        services.put("frontend", frontend());
+        services.put("frontend", frontend.apply(frontend()));
         return new DeploySpec("deploy-specs/durable-code.yaml", DeploySpec.API_VERSION, DeploySpec.KIND, "durable-code",
                 ACCOUNT, REGION, Map.of("Project", "durable-code", "CostCenter", "engineering"),
                 null, null, null, null, envs, services,

@@ -1,0 +1,100 @@
+package dev.driftless.engine;
+
+import dev.driftless.plan.DesiredRenderer;
+import dev.driftless.plan.DesiredService;
+import dev.driftless.plan.ImageRef;
+import dev.driftless.plan.LiveEnvironment;
+import dev.driftless.plan.LiveScaling;
+import dev.driftless.plan.LiveService;
+import dev.driftless.plan.Plan;
+import dev.driftless.plan.PlanDiff;
+import dev.driftless.plan.ServicePlan;
+import dev.driftless.plan.ServiceTags;
+import dev.driftless.plan.TaskDefinition;
+import dev.driftless.spec.DeploySpec;
+import dev.driftless.spec.EnvironmentSpec;
+import dev.driftless.spec.ServiceView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Computes the plan for one environment: reads live state once (DescribeServices batched 10 per call
+ * with tags, the scaling targets), renders each service, fetches a task definition only where the
+ * service's tags cannot prove it unchanged, and diffs. Deploy applies the {@link Plan} it returns.
+ */
+public final class Planner {
+    private final LiveStateReader reader;
+
+    public Planner(LiveStateReader reader) {
+        this.reader = reader;
+    }
+
+    /**
+     * @param services the services to plan, empty for all (unknown names are the caller's to reject)
+     * @param images the image for each service; {@link ImageRef.KeepLive} keeps what runs
+     * @param imageLabel how the plan describes its image choice ("tag abc123")
+     */
+    public Plan plan(DeploySpec spec, String environment, List<String> services, Function<String, ImageRef> images,
+                     String imageLabel, Instant at) {
+        EnvironmentSpec env = spec.environment(environment)
+                .orElseThrow(() -> new IllegalArgumentException("no environment " + environment));
+        Map<String, ServiceView> views = new java.util.LinkedHashMap<>(spec.servicesIn(environment));
+        if (!services.isEmpty()) {
+            views.keySet().retainAll(services);
+        }
+        List<String> names = List.copyOf(views.keySet());
+        LiveEnvironment live = reader.services(env.cluster(), names);
+        Map<String, LiveScaling> scaling = live.services().isEmpty() ? Map.of()
+                : reader.scaling(env.cluster(), List.copyOf(live.services().keySet()));
+        Map<String, Optional<TaskDefinition>> fetched = new HashMap<>();
+        DesiredRenderer renderer = new DesiredRenderer(spec);
+        List<ServicePlan> plans = new ArrayList<>();
+        for (ServiceView view : views.values()) {
+            LiveService ls = live.service(view.name()).orElse(null);
+            String image = imageUri(renderer, view, images.apply(view.name()), ls, fetched);
+            DesiredService desired = renderer.render(view, image);
+            TaskDefinition liveTd = null;
+            TaskDefinition deployedTd = null;
+            if (PlanDiff.needsLiveTaskDefinition(desired, ls)) {
+                liveTd = fetch(fetched, ls.taskDefinitionArn(), view.name()).orElse(null);
+            }
+            Optional<String> deployedArn = PlanDiff.needsDeployedTaskDefinition(desired, ls);
+            if (deployedArn.isPresent()) {
+                deployedTd = fetch(fetched, deployedArn.get(), view.name()).orElse(null);
+            }
+            if (ls != null && liveTd == null && PlanDiff.needsLiveTaskDefinition(desired, ls)) {
+                // the live definition was deregistered and deleted; compare against nothing rather than fail
+                liveTd = new TaskDefinition(null, 0, 0, null, List.of(), null, null, null, null, null);
+            }
+            plans.add(PlanDiff.diff(new PlanDiff.Inputs(desired, ls, liveTd, deployedTd, scaling.get(view.name()))));
+        }
+        return new Plan(spec.name(), environment, env.cluster(), live.clusterExists(), imageLabel, at, plans);
+    }
+
+    private String imageUri(DesiredRenderer renderer, ServiceView view, ImageRef ref, LiveService live,
+                            Map<String, Optional<TaskDefinition>> fetched) {
+        if (!(ref instanceof ImageRef.KeepLive keep)) {
+            return renderer.imageUri(view, ref);
+        }
+        if (live != null) {
+            Optional<String> tagged = live.tag(ServiceTags.IMAGE);
+            if (tagged.isPresent() && live.tag(ServiceTags.TASK_DEFINITION).map(live.taskDefinitionArn()::equals).orElse(false)) {
+                return tagged.get();
+            }
+            Optional<TaskDefinition> td = fetch(fetched, live.taskDefinitionArn(), view.name());
+            if (td.isPresent() && td.get().container() != null) {
+                return td.get().image();
+            }
+        }
+        return imageUri(renderer, view, keep.fallback(), null, fetched);
+    }
+
+    private Optional<TaskDefinition> fetch(Map<String, Optional<TaskDefinition>> cache, String arn, String container) {
+        return cache.computeIfAbsent(arn, a -> reader.taskDefinition(a, container));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.driftless.plan;
+
+import dev.driftless.spec.Autoscaling;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Flattens normalised definitions and settings into comparable fields, so the diff is a comparison
+ * of two maps and each difference lands in the group a reader looks for. Every value is already
+ * normalised (sorted maps and lists, integer units), so equal means equal.
+ */
+final class Fields {
+    record Key(ChangeGroup group, String name) {
+    }
+
+    record Value(String text, boolean redacted) {
+    }
+
+    private Fields() {
+    }
+
+    static Map<Key, Value> of(TaskDefinition td) {
+        Map<Key, Value> f = new LinkedHashMap<>();
+        TaskDefinition.Container c = td.container();
+        put(f, ChangeGroup.IMAGE, "image", c == null ? null : c.image());
+        put(f, ChangeGroup.CPU_MEMORY, "cpu", cpu(td.cpu()));
+        put(f, ChangeGroup.CPU_MEMORY, "memory", memory(td.memory()));
+        if (c != null) {
+            c.environment().forEach((k, v) -> f.put(new Key(ChangeGroup.ENVIRONMENT, k), new Value(v, true)));
+            c.secrets().forEach((k, v) -> f.put(new Key(ChangeGroup.SECRETS, k), new Value(v, true)));
+        }
+        put(f, ChangeGroup.TASK_DEFINITION, "family", td.family());
+        put(f, ChangeGroup.TASK_DEFINITION, "cpu architecture", td.cpuArchitecture());
+        put(f, ChangeGroup.TASK_DEFINITION, "operating system", td.operatingSystemFamily());
+        put(f, ChangeGroup.TASK_DEFINITION, "network mode", td.networkMode());
+        put(f, ChangeGroup.TASK_DEFINITION, "compatibilities", String.join(", ", td.requiresCompatibilities()));
+        put(f, ChangeGroup.TASK_DEFINITION, "execution role", td.executionRoleArn());
+        put(f, ChangeGroup.TASK_DEFINITION, "task role", td.taskRoleArn());
+        if (c != null) {
+            put(f, ChangeGroup.TASK_DEFINITION, "container name", c.name());
+            put(f, ChangeGroup.TASK_DEFINITION, "essential", String.valueOf(c.essential()));
+            put(f, ChangeGroup.TASK_DEFINITION, "ports", c.portMappings().stream()
+                    .map(p -> p.containerPort() + "/" + p.protocol()).collect(Collectors.joining(", ")));
+            put(f, ChangeGroup.TASK_DEFINITION, "command", c.command().isEmpty() ? null : String.join(" ", c.command()));
+            put(f, ChangeGroup.TASK_DEFINITION, "logging", c.logConfiguration() == null ? null
+                    : c.logConfiguration().logDriver() + " " + c.logConfiguration().options());
+            put(f, ChangeGroup.TASK_DEFINITION, "health check", c.healthCheck() == null ? null : healthCheck(c.healthCheck()));
+        }
+        return f;
+    }
+
+    /** Service settings except the desired count, which the diff treats on its own. */
+    static Map<Key, Value> of(ServiceSettings s) {
+        Map<Key, Value> f = new LinkedHashMap<>();
+        put(f, ChangeGroup.CAPACITY, "capacity providers", capacity(s.capacityProviderStrategy()));
+        if (s.network() != null) {
+            put(f, ChangeGroup.NETWORK, "subnets", String.join(", ", s.network().subnets()));
+            put(f, ChangeGroup.NETWORK, "security groups", String.join(", ", s.network().securityGroups()));
+            put(f, ChangeGroup.NETWORK, "public IP", s.network().assignPublicIp() ? "enabled" : "disabled");
+        }
+        put(f, ChangeGroup.LOAD_BALANCER, "target groups", s.loadBalancers().isEmpty() ? null : s.loadBalancers().stream()
+                .map(l -> l.targetGroupArn() + " → " + l.containerName() + ":" + l.containerPort())
+                .collect(Collectors.joining(", ")));
+        put(f, ChangeGroup.DEPLOYMENT, "circuit breaker", s.circuitBreaker()
+                ? (s.circuitBreakerRollback() ? "on, with rollback" : "on, no rollback") : "off");
+        put(f, ChangeGroup.DEPLOYMENT, "propagate tags", s.propagateTags());
+        return f;
+    }
+
+    static Map<Key, Value> of(Autoscaling a) {
+        Map<Key, Value> f = new LinkedHashMap<>();
+        if (a != null) {
+            put(f, ChangeGroup.AUTOSCALING, "min..max", a.min() + ".." + a.max());
+            put(f, ChangeGroup.AUTOSCALING, "cpu target", a.cpuPercent() == null ? null : a.cpuPercent() + "%");
+            put(f, ChangeGroup.AUTOSCALING, "memory target", a.memoryPercent() == null ? null : a.memoryPercent() + "%");
+        }
+        return f;
+    }
+
+    static String cpu(int units) {
+        return units + " (" + trim(units / 1024.0) + " vCPU)";
+    }
+
+    static String memory(int mib) {
+        return mib + " MiB (" + trim(mib / 1024.0) + " GB)";
+    }
+
+    static String capacity(List<ServiceSettings.CapacityItem> items) {
+        if (items.isEmpty()) {
+            return null;
+        }
+        return items.stream()
+                .map(i -> i.provider() + " weight " + i.weight() + (i.base() > 0 ? " base " + i.base() : ""))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String healthCheck(TaskDefinition.ContainerHealthCheck h) {
+        return String.join(" ", h.command()) + " every " + h.interval() + "s, timeout " + h.timeout() + "s, "
+                + h.retries() + " retries, start period " + h.startPeriod() + "s";
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    private static void put(Map<Key, Value> f, ChangeGroup g, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            f.put(new Key(g, name), new Value(value, false));
+        }
+    }
+
+    /**
+     * The differences from {@code live} to {@code desired}, grouped; values of redacted fields are
+     * replaced before they leave this class.
+     *
+     * @param baseline what driftless last deployed, to mark drift (a live value that differs from it);
+     *                 null when unknown, then {@code driftWhenUnknown} decides
+     */
+    static List<Change> diff(Map<Key, Value> live, Map<Key, Value> desired, Map<Key, Value> baseline, boolean driftWhenUnknown) {
+        Map<Key, Change> out = new LinkedHashMap<>();
+        desired.forEach((k, d) -> {
+            Value l = live.get(k);
+            if (l == null || !l.text().equals(d.text())) {
+                out.put(k, change(k, l, d, d.redacted(), drift(k, l, baseline, driftWhenUnknown)));
+            }
+        });
+        live.forEach((k, l) -> {
+            if (!desired.containsKey(k)) {
+                out.put(k, change(k, l, null, l.redacted(), drift(k, l, baseline, driftWhenUnknown)));
+            }
+        });
+        return out.values().stream().sorted(java.util.Comparator.comparing(Change::group)).toList();
+    }
+
+    private static boolean drift(Key k, Value live, Map<Key, Value> baseline, boolean driftWhenUnknown) {
+        if (baseline == null) {
+            return driftWhenUnknown;
+        }
+        return !java.util.Objects.equals(baseline.get(k), live);
+    }
+
+    private static Change change(Key k, Value from, Value to, boolean redacted, boolean drift) {
+        return new Change(k.group(), k.name(),
+                from == null ? null : redacted ? "***" : from.text(),
+                to == null ? null : redacted ? "***" : to.text(),
+                redacted, drift);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.driftless.plan;
+
+import dev.driftless.spec.Autoscaling;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Compares one service's rendering with what runs, both sides normalised, and attributes each
+ * difference: a change in git (planned) or a change made outside driftless (drift), using what
+ * driftless recorded in the service's tags at its last deploy ({@link ServiceTags}).
+ *
+ * <p>Reading is the caller's job and is kept to a minimum: {@link #needsLiveTaskDefinition} and
+ * {@link #needsDeployedTaskDefinition} say which DescribeTaskDefinition calls the comparison needs; for a
+ * service whose tags show it still runs what driftless deployed from the same rendering, none.
+ */
+public final class PlanDiff {
+
+    /**
+     * @param live null when the service does not exist
+     * @param liveTaskDefinition the live definition, normalised; null when {@link #needsLiveTaskDefinition} said no
+     * @param deployedTaskDefinition the definition driftless last deployed (its tag's ARN), when the service now runs
+     *                               another one and the rendering changed too; null otherwise
+     * @param scaling the live scalable target; null when the service has none
+     */
+    public record Inputs(DesiredService desired, LiveService live, TaskDefinition liveTaskDefinition,
+                         TaskDefinition deployedTaskDefinition, LiveScaling scaling) {
+    }
+
+    private PlanDiff() {
+    }
+
+    /** False when the tags prove the live definition is the one rendered now (same hash, same ARN as deployed). */
+    public static boolean needsLiveTaskDefinition(DesiredService desired, LiveService live) {
+        if (live == null) {
+            return false;
+        }
+        return !(runsWhatWasDeployed(live) && live.tag(ServiceTags.SPEC_HASH).orElse("").equals(desired.specHash()));
+    }
+
+    /** The ARN of the last deployed definition when telling drift from planned changes needs its content. */
+    public static Optional<String> needsDeployedTaskDefinition(DesiredService desired, LiveService live) {
+        if (live == null || runsWhatWasDeployed(live) || live.tag(ServiceTags.SPEC_HASH).map(desired.specHash()::equals).orElse(true)) {
+            return Optional.empty();
+        }
+        return live.tag(ServiceTags.TASK_DEFINITION);
+    }
+
+    public static ServicePlan diff(Inputs in) {
+        DesiredService d = in.desired();
+        LiveService live = in.live();
+        if (live == null) {
+            return new ServicePlan(d.name(), ServicePlan.Action.CREATE, List.of(Change.of(ChangeGroup.CREATE, "service", null,
+                    summary(d))), d, null, true, true, d.autoscaling() != null, List.of());
+        }
+        List<Change> changes = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        boolean managed = live.tag(ServiceTags.SPEC_HASH).isPresent();
+        if (!managed) {
+            notes.add("not deployed by driftless yet: every difference is listed as a change, drift cannot be told apart");
+        }
+        if (live.deploying()) {
+            notes.add("a deployment is in progress");
+        }
+
+        List<Change> td = taskDefinitionChanges(in, managed);
+        changes.addAll(td);
+
+        Optional<Integer> saved = ServiceTags.count(live.tags(), ServiceTags.SCHEDULE_SAVED_DESIRED);
+        saved.ifPresent(n -> notes.add("stopped by the schedule; the next start restores " + n
+                + (n == 1 ? " task" : " tasks")));
+        int liveCount = saved.orElse(live.desiredCount());
+        List<Change> count = desiredCountChange(d, live, liveCount);
+        List<Change> settings = settingsChanges(d, live, managed);
+        List<Change> scaling = autoscalingChanges(d, live, in.scaling(), managed);
+        changes.addAll(count);
+        changes.addAll(settings);
+        changes.addAll(scaling);
+        boolean updateService = !count.isEmpty() || !settings.isEmpty() || !td.isEmpty();
+        return new ServicePlan(d.name(), changes.isEmpty() ? ServicePlan.Action.NONE : ServicePlan.Action.UPDATE,
+                changes.stream().sorted(java.util.Comparator.comparing(Change::group)).toList(),
+                d, live.taskDefinitionArn(), !td.isEmpty(), updateService, !scaling.isEmpty(), notes);
+    }
+
+    private static List<Change> taskDefinitionChanges(Inputs in, boolean managed) {
+        if (in.liveTaskDefinition() == null) {
+            if (needsLiveTaskDefinition(in.desired(), in.live())) {
+                throw new IllegalArgumentException("the live task definition of " + in.desired().name() + " is needed to compare it");
+            }
+            return List.of();
+        }
+        Map<Fields.Key, Fields.Value> baseline;
+        boolean driftWhenUnknown;
+        if (!managed || runsWhatWasDeployed(in.live())) {
+            baseline = null;
+            driftWhenUnknown = false;
+        } else if (in.live().tag(ServiceTags.SPEC_HASH).orElse("").equals(in.desired().specHash())) {
+            baseline = Fields.of(in.desired().taskDefinition());
+            driftWhenUnknown = true;
+        } else {
+            baseline = in.deployedTaskDefinition() == null ? null : Fields.of(in.deployedTaskDefinition());
+            driftWhenUnknown = true;
+        }
+        return Fields.diff(Fields.of(in.liveTaskDefinition()), Fields.of(in.desired().taskDefinition()), baseline, driftWhenUnknown);
+    }
+
+    private static List<Change> desiredCountChange(DesiredService d, LiveService live, int liveCount) {
+        Autoscaling a = d.autoscaling();
+        int want = d.settings().desiredCount();
+        if (a != null) {
+            // autoscaling moves the count within min..max; only a count outside that range is a change
+            if (liveCount >= a.min() && liveCount <= a.max()) {
+                return List.of();
+            }
+            want = Math.max(a.min(), Math.min(a.max(), liveCount));
+        }
+        if (liveCount == want) {
+            return List.of();
+        }
+        Optional<Integer> deployed = ServiceTags.count(live.tags(), ServiceTags.DESIRED_COUNT);
+        boolean drift = deployed.isPresent() && deployed.get() != liveCount
+                && (a == null || deployed.get() < a.min() || deployed.get() > a.max() || liveCount < a.min() || liveCount > a.max());
+        return List.of(new Change(ChangeGroup.DESIRED_COUNT, "desired count", String.valueOf(liveCount), String.valueOf(want),
+                false, drift));
+    }
+
+    private static List<Change> settingsChanges(DesiredService d, LiveService live, boolean managed) {
+        Optional<String> recorded = live.tag(ServiceTags.SETTINGS_HASH);
+        boolean drifted = managed && recorded.isPresent() && !recorded.get().equals(SpecHash.of(live.settings()));
+        Map<Fields.Key, Fields.Value> baseline = null;
+        if (drifted && recorded.get().equals(SpecHash.of(d.settings()))) {
+            baseline = Fields.of(d.settings());
+        }
+        return Fields.diff(Fields.of(live.settings()), Fields.of(d.settings()), baseline, drifted);
+    }
+
+    private static List<Change> autoscalingChanges(DesiredService d, LiveService live, LiveScaling scaling, boolean managed) {
+        Autoscaling liveA = scaling == null ? null : new Autoscaling(
+                ServiceTags.count(live.tags(), ServiceTags.SCHEDULE_SAVED_MIN).orElse(scaling.min()),
+                ServiceTags.count(live.tags(), ServiceTags.SCHEDULE_SAVED_MAX).orElse(scaling.max()),
+                scaling.cpuPercent(), scaling.memoryPercent());
+        Optional<String> recorded = live.tag(ServiceTags.AUTOSCALING);
+        Map<Fields.Key, Fields.Value> baseline = !managed || recorded.isEmpty() ? null
+                : Fields.of(ServiceTags.parseAutoscaling(recorded.get()).orElse(null));
+        return Fields.diff(Fields.of(liveA), Fields.of(d.autoscaling()), baseline, false);
+    }
+
+    private static boolean runsWhatWasDeployed(LiveService live) {
+        return live.tag(ServiceTags.TASK_DEFINITION).map(arn -> Objects.equals(arn, live.taskDefinitionArn())).orElse(false);
+    }
+
+    private static String summary(DesiredService d) {
+        TaskDefinition td = d.taskDefinition();
+        int n = d.settings().desiredCount();
+        return td.image() + ", " + Fields.cpu(td.cpu()) + ", " + Fields.memory(td.memory()) + ", " + n
+                + (n == 1 ? " task" : " tasks") + " on " + Fields.capacity(d.settings().capacityProviderStrategy());
+    }
+}

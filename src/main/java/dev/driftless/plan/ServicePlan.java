@@ -1,0 +1,44 @@
+package dev.driftless.plan;
+
+import java.util.List;
+
+/**
+ * What applying the spec would do to one service.
+ *
+ * @param liveTaskDefinitionArn the service's task definition now; null when the service is to be created
+ * @param registerTaskDefinition the rendered definition differs from the live one: deploy registers a new revision
+ * @param updateService service settings (count, capacity, network, ...) differ: deploy calls UpdateService with them
+ * @param updateAutoscaling the scalable target or its policies differ
+ * @param notes facts worth showing that are not changes (stopped by the schedule, managed outside driftless, ...)
+ */
+public record ServicePlan(
+        String service,
+        Action action,
+        List<Change> changes,
+        DesiredService desired,
+        String liveTaskDefinitionArn,
+        boolean registerTaskDefinition,
+        boolean updateService,
+        boolean updateAutoscaling,
+        List<String> notes) {
+
+    public enum Action { CREATE, UPDATE, NONE }
+
+    public ServicePlan {
+        changes = List.copyOf(changes);
+        notes = List.copyOf(notes);
+    }
+
+    public boolean hasChanges() {
+        return action != Action.NONE;
+    }
+
+    public List<Change> drift() {
+        return changes.stream().filter(Change::drift).toList();
+    }
+
+    /** The groups changed, in {@link ChangeGroup} order, each once. */
+    public List<ChangeGroup> groups() {
+        return changes.stream().map(Change::group).distinct().sorted().toList();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.driftless.spec;
+
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Binds one entry of {@code services:} with its image, health check, load balancer, scaling and overrides. */
+final class ServiceBinder {
+    private final Problems problems;
+
+    ServiceBinder(Problems problems) {
+        this.problems = problems;
+    }
+
+    ServiceSpec service(String name, Node node, String path) {
+        return MappingReader.object(node, path, Shapes.SERVICE, problems).map(s -> {
+            ImageSpec image = s.require("image") ? s.object("image", Shapes.IMAGE).map(this::image).orElse(null) : null;
+            Integer cpu = s.require("cpu") ? s.integer("cpu") : null;
+            Integer memory = s.require("memory") ? s.integer("memory") : null;
+            Integer port = s.integer("port");
+            LoadBalancer lb = s.object("loadBalancer", Shapes.LOAD_BALANCER).map(l -> {
+                String arn = l.requiredString("targetGroupArn");
+                Integer containerPort = l.integer("containerPort");
+                if (containerPort == null && port == null) {
+                    problems.error(l.path(), "missing 'containerPort' (and the service has no 'port' to default it to)");
+                }
+                return new LoadBalancer(arn, containerPort != null ? containerPort : port == null ? 0 : port);
+            }).orElse(null);
+            return new ServiceSpec(
+                    name,
+                    image,
+                    SpecBinder.orZero(cpu),
+                    SpecBinder.orZero(memory),
+                    s.string("architecture"),
+                    port,
+                    s.strings("command"),
+                    s.stringMap("environment", "variable"),
+                    s.stringMap("secrets", "secret"),
+                    s.object("healthCheck", Shapes.HEALTH_CHECK).map(this::healthCheck).orElse(null),
+                    lb,
+                    SpecBinder.orDefault(s.integer("desiredCount"), Defaults.DESIRED_COUNT),
+                    s.object("autoscaling", Shapes.AUTOSCALING).map(this::autoscaling).orElse(null),
+                    s.named("overrides", "override", this::override));
+        }).orElse(null);
+    }
+
+    private ImageSpec image(MappingReader i) {
+        ImageSpec.BuildSpec build = i.object("build", Shapes.BUILD).map(b -> new ImageSpec.BuildSpec(
+                b.string("context"), b.string("dockerfile"), b.stringMap("args", "build argument"),
+                b.string("platform"))).orElse(null);
+        ImageSpec.ScanSpec scan = i.object("scan", Shapes.SCAN).map(s -> new ImageSpec.ScanSpec(s.string("failOn")))
+                .orElse(null);
+        ImageSpec.Lifecycle lifecycle = i.object("lifecycle", Shapes.LIFECYCLE).map(l -> new ImageSpec.Lifecycle(
+                SpecBinder.orDefault(l.integer("keepTagged"), ImageSpec.Lifecycle.DEFAULT.keepTagged()),
+                SpecBinder.orDefault(l.integer("untaggedDays"), ImageSpec.Lifecycle.DEFAULT.untaggedDays())))
+                .orElse(null);
+        Boolean immutable = i.bool("immutableTags");
+        return new ImageSpec(i.requiredString("repository"), build, scan,
+                immutable == null ? Defaults.IMMUTABLE_TAGS : immutable, lifecycle);
+    }
+
+    private HealthCheck healthCheck(MappingReader h) {
+        return new HealthCheck(h.require("command") ? h.strings("command") : null,
+                SpecBinder.orZero(h.integer("interval")), SpecBinder.orZero(h.integer("timeout")),
+                SpecBinder.orZero(h.integer("retries")), SpecBinder.orZero(h.integer("startPeriod")));
+    }
+
+    private Autoscaling autoscaling(MappingReader a) {
+        Integer min = a.require("min") ? a.integer("min") : null;
+        Integer max = a.require("max") ? a.integer("max") : null;
+        return new Autoscaling(SpecBinder.orZero(min), SpecBinder.orZero(max), a.integer("cpuPercent"),
+                a.integer("memoryPercent"));
+    }
+
+    private ServiceOverride override(String environment, Node node, String path) {
+        return MappingReader.object(node, path, Shapes.OVERRIDE, problems).map(o -> new ServiceOverride(
+                o.integer("cpu"), o.integer("memory"), o.integer("desiredCount"),
+                o.stringMap("environment", "variable"), o.stringMap("secrets", "secret"),
+                o.object("autoscaling", Shapes.AUTOSCALING).map(this::autoscaling).orElse(null))).orElse(null);
+    }
+}

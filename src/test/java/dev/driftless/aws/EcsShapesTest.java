@@ -1,0 +1,79 @@
+package dev.driftless.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.driftless.plan.DesiredRenderer;
+import dev.driftless.plan.ImageRef;
+import dev.driftless.plan.SampleSpec;
+import dev.driftless.plan.TaskDefinition;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.ecs.model.Attribute;
+import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.PortMapping;
+import software.amazon.awssdk.services.ecs.model.Secret;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
+
+/** A live definition, as DescribeTaskDefinition returns it with everything AWS adds, normalises to the rendering. */
+class EcsShapesTest {
+    private static final TaskDefinition RENDERED = rendered();
+
+    private static TaskDefinition rendered() {
+        var spec = SampleSpec.spec();
+        var r = new DesiredRenderer(spec);
+        var view = spec.servicesIn("dev").get("backend");
+        return r.render(view, r.imageUri(view, new ImageRef.Tag("abc123"))).taskDefinition();
+    }
+
+    /** As registered from the rendering, then read back. */
+    private static software.amazon.awssdk.services.ecs.model.TaskDefinition asRegistered() {
+        var req = EcsShapes.toRegisterRequest(RENDERED, java.util.Map.of());
+        return software.amazon.awssdk.services.ecs.model.TaskDefinition.builder()
+                .family(req.family()).cpu(req.cpu()).memory(req.memory()).networkMode(req.networkMode())
+                .requiresCompatibilities(req.requiresCompatibilities()).runtimePlatform(req.runtimePlatform())
+                .executionRoleArn(req.executionRoleArn()).taskRoleArn(req.taskRoleArn())
+                .containerDefinitions(req.containerDefinitions()).build();
+    }
+
+    static Stream<Arguments> awsFilledVariants() {
+        UnaryOperator<ContainerDefinition> sameContainer = c -> c;
+        return Stream.of(
+                Arguments.of("as registered", (UnaryOperator<software.amazon.awssdk.services.ecs.model.TaskDefinition>) t -> t),
+                Arguments.of("read-only keys set", (UnaryOperator<software.amazon.awssdk.services.ecs.model.TaskDefinition>) t ->
+                        t.toBuilder().revision(7).status(TaskDefinitionStatus.ACTIVE).registeredAt(Instant.parse("2026-11-01T00:00:00Z"))
+                                .registeredBy("arn:aws:sts::123456789012:assumed-role/x/y")
+                                .compatibilities(Compatibility.EC2, Compatibility.FARGATE)
+                                .requiresAttributes(Attribute.builder().name("com.amazonaws.ecs.capability.logging-driver.awslogs").build())
+                                .taskDefinitionArn("arn:aws:ecs:us-west-2:123456789012:task-definition/durable-code-dev-backend:7")
+                                .build()),
+                Arguments.of("cpu and memory in vCPU and GB", (UnaryOperator<software.amazon.awssdk.services.ecs.model.TaskDefinition>) t ->
+                        t.toBuilder().cpu("0.25 vCPU").memory("0.5 GB").build()),
+                Arguments.of("container defaults filled in", container(c -> c.toBuilder().cpu(0).mountPoints(List.of()).volumesFrom(List.of())
+                        .portMappings(PortMapping.builder().containerPort(8000).hostPort(8000).protocol("tcp").build()).build())),
+                Arguments.of("variables and secrets in another order", container(c -> c.toBuilder()
+                        .environment(KeyValuePair.builder().name("PORT").value("8000").build(),
+                                KeyValuePair.builder().name("LOG_LEVEL").value("info").build())
+                        .secrets(c.secrets().stream().map(s -> Secret.builder().name(s.name()).valueFrom(s.valueFrom()).build()).toList())
+                        .build())),
+                Arguments.of("port protocol omitted", container(c -> c.toBuilder()
+                        .portMappings(PortMapping.builder().containerPort(8000).build()).build())),
+                Arguments.of("unchanged container", container(sameContainer)));
+    }
+
+    private static UnaryOperator<software.amazon.awssdk.services.ecs.model.TaskDefinition> container(UnaryOperator<ContainerDefinition> f) {
+        return t -> t.toBuilder().containerDefinitions(t.containerDefinitions().stream().map(f).toList()).build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("awsFilledVariants")
+    void normalisesToTheRendering(String variant, UnaryOperator<software.amazon.awssdk.services.ecs.model.TaskDefinition> awsForm) {
+        assertThat(EcsShapes.toPlan(awsForm.apply(asRegistered()), "backend")).isEqualTo(RENDERED);
+    }
+}
