@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * prints who that is, and sets the outputs {@code aws-account-id} and {@code aws-role-arn}. A cheap first
  * step that proves the trust policy before a long job.
  */
-@Command(name = "auth", description = "Authenticate to AWS (GitHub OIDC role or local credentials) and print the account, ARN and expiry.")
+@Command(name = "auth", mixinStandardHelpOptions = true, description = "Authenticate to AWS (GitHub OIDC role or local credentials) and print the account, ARN and expiry.")
 public final class AuthCommand implements Callable<Integer> {
     private final CommandContext ctx;
 
