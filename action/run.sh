@@ -26,5 +26,20 @@ switch() { # switch INPUT_VARIABLE --flag
 
 switch INPUT_JSON --json
 switch INPUT_DEBUG --debug
+value INPUT_IMAGE_TAG --image-tag
+value INPUT_IMAGES --images
+switch INPUT_DETAILED_EXITCODE --detailed-exitcode
+value INPUT_TIMEOUT --timeout
+switch INPUT_NO_ROLLBACK --no-rollback
+switch INPUT_FORCE --force
+switch INPUT_RESUME --resume
+value INPUT_TO --to
+switch INPUT_NO_PUSH --no-push
+switch INPUT_SKIP_SCAN_GATE --skip-scan-gate
+value INPUT_REGISTRY --registry
+switch INPUT_WAIT --wait
+switch INPUT_NO_TRACKER --no-tracker
+value INPUT_PER --per
+switch INPUT_SCHEDULED --scheduled
 
 exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -jar "$jar" "${args[@]}"

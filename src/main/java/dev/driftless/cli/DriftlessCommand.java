@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             picocli.CommandLine.HelpCommand.class,
             AuthCommand.class,
             ValidateCommand.class,
+            MatrixCommand.class,
         })
 public final class DriftlessCommand {
 }

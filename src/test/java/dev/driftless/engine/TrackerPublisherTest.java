@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.driftless.github.GitHubClients;
 import dev.driftless.github.GitHubContentsFiles;
 import dev.driftless.tracker.ChecklistEvidence;
 import dev.driftless.tracker.RunOutcome;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kohsuke.github.GHRepository;
-import org.kohsuke.github.GitHubBuilder;
 
 class TrackerPublisherTest {
     private static final String PATH = "planning/deployment/PROGRESS_TRACKER.md";
@@ -50,8 +50,7 @@ class TrackerPublisherTest {
         github.stubFor(get("/repos/octo/app").willReturn(okJson("{\"id\":1,\"name\":\"app\",\"full_name\":\"octo/app\","
                 + "\"owner\":{\"login\":\"octo\",\"id\":2,\"type\":\"User\"},\"default_branch\":\"main\","
                 + "\"url\":\"" + github.baseUrl() + "/repos/octo/app\"}")));
-        GHRepository repo = new GitHubBuilder().withEndpoint(github.baseUrl()).withAppInstallationToken("ghs_test")
-                .build().getRepository("octo/app");
+        GHRepository repo = GitHubClients.connect(github.baseUrl(), "ghs_test").getRepository("octo/app");
         publisher = new TrackerPublisher(new GitHubContentsFiles(repo),
                 new TrackerUpdater(ChecklistEvidence.withOverrides(Map.of()), 20));
     }
@@ -72,6 +71,8 @@ class TrackerPublisherTest {
                 .withRequestBody(matchingJsonPath("$.branch", equalTo("main")))
                 .withRequestBody(matchingJsonPath("$.message",
                         equalTo("driftless: stopped durable-code dev (backend, frontend) [2026-11-26T07:00:00Z] [skip ci]"))));
+        github.verify(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/user")));
         String sent = sentContent(github.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getMethod().getName().equals("PUT")).findFirst().orElseThrow()
                 .getRequest().getBodyAsString());
