@@ -104,7 +104,7 @@ public final class AwsClients implements AutoCloseable {
      * Assumes the role at once when there is one, so OIDC and STS failures surface here with their own
      * message (not wrapped in the first SDK call's exception) and the credentials are masked early.
      */
-    static AwsClients authenticated(AwsClients clients) {
+    public static AwsClients authenticated(AwsClients clients) {
         if (clients.credentials instanceof IdentityAware aware) {
             try {
                 aware.identity();

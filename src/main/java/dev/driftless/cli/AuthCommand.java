@@ -6,11 +6,16 @@ import dev.driftless.auth.RunCredentials;
 import dev.driftless.aws.AwsClients;
 import dev.driftless.aws.AwsIdentity;
 import dev.driftless.aws.AwsSettings;
+import dev.driftless.spec.DeploySpec;
+import dev.driftless.spec.EnvironmentSpec;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code driftless auth}: authenticates as every other command would (OIDC role or local credentials),
@@ -31,16 +36,16 @@ public final class AuthCommand implements Callable<Integer> {
             description = "Fail unless the credentials are for this account (input aws-account-id).")
     String account;
 
+    @Spec
+    CommandSpec commandSpec;
+
     public AuthCommand(CommandContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() {
-        String expected = account != null ? account : ctx.actions().input("aws-account-id").orElse(null);
-        AwsSettings settings = AwsSettings.of(region, ctx.env())
-                .withCredentials(RunCredentials.choose(common.roleArn(), null, null, ctx));
-        try (AwsClients aws = AwsClients.create(settings, expected)) {
+        try (AwsClients aws = clients()) {
             AwsIdentity me = aws.requireAccount();
             String roleArn = me.roleArn() != null ? me.roleArn() : me.arn();
             ctx.actions().outputs().set("aws-account-id", me.account());
@@ -61,6 +66,29 @@ public final class AuthCommand implements Callable<Integer> {
                     + aws.region() + (me.expires() == null ? "" : ", credentials refresh before " + me.expires()));
             return ExitCode.OK;
         }
+    }
+
+    /**
+     * With an environment (--env / input environment): the spec's region, role and account, exactly as
+     * the other commands will authenticate. Without one: --role-arn / role-to-assume, AWS_REGION and --account.
+     */
+    private AwsClients clients() {
+        if (common.environment(ctx.actions()).isPresent()) {
+            DeploySpec spec = Specs.single(Specs.load(common, ctx), common);
+            EnvironmentSpec env = Specs.environment(spec, common, ctx);
+            if (region != null || account != null) {
+                throw new ParameterException(spec(), "--region and --account come from the spec when --env is given");
+            }
+            return AwsClients.forEnvironment(spec, env.name(), ctx, common);
+        }
+        String expected = account != null ? account : ctx.actions().input("aws-account-id").orElse(null);
+        AwsSettings settings = AwsSettings.of(region, ctx.env())
+                .withCredentials(RunCredentials.choose(common.roleArn(), null, null, ctx));
+        return AwsClients.authenticated(AwsClients.create(settings, expected));
+    }
+
+    private picocli.CommandLine spec() {
+        return commandSpec.commandLine();
     }
 
     private String expiry(AwsIdentity me) {

@@ -185,4 +185,55 @@ class AuthCommandTest {
         assertThat(code).isEqualTo(1);
         assertThat(stderr()).contains("the input role-to-assume is 'arn:aws:iam::123456789012:deploy', not an IAM role ARN");
     }
+
+    private Path specFile(String account) throws IOException {
+        String yaml;
+        try (var in = AuthCommandTest.class.getResourceAsStream("/specs/valid.yaml")) {
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return Files.writeString(dir.resolve("durable-code.yaml"),
+                yaml.replace("account: \"123456789012\"", "account: \"" + account + "\""));
+    }
+
+    @Test
+    void withAnEnvironmentAuthUsesTheSpecsRoleRegionAndAccount(MotoServer moto) throws IOException {
+        String jwt = Jwts.githubToken("repo:octo-org/durable-code:environment:dev", "dev", "spec-env");
+        Map<String, String> env = actionsEnv(moto, jwt);
+        env.remove("AWS_REGION");
+
+        int code = run(env, "auth", "--specs", specFile("123456789012").toString(), "--env", "dev");
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout()).contains("arn:     arn:aws:sts::123456789012:assumed-role/durable-code-deploy-dev/")
+                .contains("region:  us-west-2");
+        assertThat(Files.readString(Path.of(env.get("GITHUB_OUTPUT"))))
+                .contains("\narn:aws:iam::123456789012:role/durable-code-deploy-dev\n");
+        wm.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(anyUrl())
+                .withRequestBody(containing("RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fdurable-code-deploy-dev")));
+        assertNoCredentialLeaks(env, secretsSeen(jwt));
+    }
+
+    @Test
+    void theAccountGuardStopsASpecForAnotherAccountNamingBoth(MotoServer moto) throws IOException {
+        Map<String, String> env = actionsEnv(moto, Jwts.githubToken("repo:octo-org/durable-code:environment:dev", "dev", "other"));
+
+        int code = run(env, "auth", "--specs", specFile("123456789012").toString(), "--env", "dev",
+                "--role-arn", "arn:aws:iam::210987654321:role/copied-from-another-repo");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr()).contains("credentials are for AWS account 210987654321")
+                .contains("allows only account 123456789012");
+        assertThat(Files.readString(Path.of(env.get("GITHUB_OUTPUT")))).doesNotContain("aws-account-id");
+    }
+
+    @Test
+    void withTheSpecsRoleButNoTokenRuntimeAuthExitsOneWithTheIdTokenWriteHint(MotoServer moto) throws IOException {
+        Map<String, String> env = new HashMap<>(moto.awsEnvironment());
+        env.put("GITHUB_ACTIONS", "true");
+
+        int code = run(env, "auth", "--specs", specFile("123456789012").toString(), "--env", "dev");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr()).contains("permissions: id-token: write").contains("forks never get an ID token");
+    }
 }
