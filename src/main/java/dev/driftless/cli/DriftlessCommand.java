@@ -12,8 +12,13 @@ import picocli.CommandLine.Command;
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
             AuthCommand.class,
+            PlanCommand.class,
             ValidateCommand.class,
+            CostCommand.class,
             MatrixCommand.class,
+            DemoCommand.class,
+            BuildCommand.class,
+            TestCommand.class,
         })
 public final class DriftlessCommand {
 }
