@@ -14,8 +14,10 @@ import java.util.function.Consumer;
  * Decides how a run authenticates, and checks every input for it before any call:
  * <ul>
  *   <li>a role given explicitly ({@code --role-arn}, input {@code role-to-assume}) is always assumed through OIDC;</li>
- *   <li>the environment's {@code role} in the spec is assumed through OIDC inside GitHub Actions (or wherever the
- *       runtime offers ID tokens); on a workstation it gives way to the local credentials, with a note;</li>
+ *   <li>the environment's {@code role} in the spec is assumed through OIDC wherever the runtime offers ID tokens;
+ *       without that runtime it gives way to access keys in the environment (an earlier credentials step, a
+ *       workstation) or, outside Actions, the local chain, with a note; in Actions with neither, the missing
+ *       {@code id-token: write} is reported;</li>
  *   <li>without a role: access keys from the environment, {@code AWS_PROFILE}, or the SDK's default chain.</li>
  * </ul>
  */
@@ -62,10 +64,16 @@ public final class RunCredentials {
         }
         RoleArn arn = RoleArn.parse(specRole, "the role of environment " + (environment == null ? "?" : environment));
         Map<String, String> env = ctx.env();
-        if (ctx.actions().inActions() || ActionsIdTokenClient.available(env)) {
+        if (ActionsIdTokenClient.available(env)) {
             return Optional.of(arn);
         }
-        ctx.err().println("note: outside GitHub Actions, so not assuming " + arn + " through OIDC; using "
+        boolean keys = ctx.actions().variable("AWS_ACCESS_KEY_ID").isPresent()
+                && ctx.actions().variable("AWS_SECRET_ACCESS_KEY").isPresent();
+        if (ctx.actions().inActions() && !keys) {
+            // in Actions with nothing else to use: the role is meant, so say what the job lacks
+            return Optional.of(arn);
+        }
+        ctx.err().println("note: no GitHub OIDC token runtime here, so not assuming " + arn + "; using "
                 + EnvironmentCredentials.describe(env) + " (the account guard still applies)");
         return Optional.empty();
     }

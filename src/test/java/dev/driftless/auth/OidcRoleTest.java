@@ -262,6 +262,19 @@ class OidcRoleTest {
                 context(moto, local))) {
             assertThat(aws.requireAccount().account()).isEqualTo("123456789012");
         }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not assuming " + ROLE).contains("access keys from AWS_ACCESS_KEY_ID");
+        assertThat(assumeCalls()).isEmpty();
+    }
+
+    @Test
+    void inActionsWithoutTheTokenRuntimeKeysFromAnEarlierStepAreUsedForTheSpecRole(MotoServer moto) {
+        Map<String, String> keys = new HashMap<>(moto.awsEnvironment());
+        keys.put("ACTIONS_ID_TOKEN_REQUEST_URL", "");
+
+        try (AwsClients aws = AwsClients.forEnvironment(TestSpecs.spec("123456789012", "us-west-2", ROLE), "dev",
+                context(moto, keys))) {
+            assertThat(aws.requireAccount().account()).isEqualTo("123456789012");
+        }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("not assuming " + ROLE);
         assertThat(assumeCalls()).isEmpty();
     }

@@ -228,8 +228,7 @@ class AuthCommandTest {
 
     @Test
     void withTheSpecsRoleButNoTokenRuntimeAuthExitsOneWithTheIdTokenWriteHint(MotoServer moto) throws IOException {
-        Map<String, String> env = new HashMap<>(moto.awsEnvironment());
-        env.put("GITHUB_ACTIONS", "true");
+        Map<String, String> env = new HashMap<>(Map.of("AWS_ENDPOINT_URL", moto.endpoint(), "GITHUB_ACTIONS", "true"));
 
         int code = run(env, "auth", "--specs", specFile("123456789012").toString(), "--env", "dev");
 
