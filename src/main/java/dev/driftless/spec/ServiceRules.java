@@ -61,10 +61,12 @@ final class ServiceRules implements SpecRule {
             return;
         }
         String repo = image.repository();
-        if (repo != null && (repo.length() < 2 || repo.length() > 256 || !ECR_REPOSITORY.matcher(repo).matches())) {
+        if (repo != null && (repo.contains(".dkr.ecr.") || repo.contains(":"))) {
+            problems.error(path + ".repository", "'" + repo + "' is an image reference; give the ECR repository name "
+                    + "alone (like durable-code-backend), not the registry URI or a tag");
+        } else if (repo != null && (repo.length() < 2 || repo.length() > 256 || !ECR_REPOSITORY.matcher(repo).matches())) {
             problems.error(path + ".repository", "'" + repo + "' is not a legal ECR repository name: lower-case letters "
-                    + "and digits, with '.', '_', '-' inside a part and '/' between parts, 2 to 256 characters"
-                    + (repo.contains(".dkr.ecr.") ? " (give the name, not the registry URI)" : ""));
+                    + "and digits, with '.', '_', '-' inside a part and '/' between parts, 2 to 256 characters");
         }
         if (!SEVERITIES.contains(image.scan().failOn())) {
             problems.error(path + ".scan.failOn", "failOn '" + image.scan().failOn() + "' is not one of "

@@ -23,11 +23,18 @@ public final class SpecLoader {
 
     /** Parses, binds and validates one file. */
     public static SpecResult load(SpecSource source) {
+        return loadLocated(source).result();
+    }
+
+    private record Located(SpecResult result, Locations locations) {
+    }
+
+    private static Located loadLocated(SpecSource source) {
         Locations locations = new Locations();
         Problems problems = new Problems(source.file(), locations);
         YamlParser.Parsed parsed = YamlParser.parse(source.file(), source.text());
         if (parsed.syntaxError() != null) {
-            return new SpecResult(source.file(), null, List.of(parsed.syntaxError()));
+            return new Located(new SpecResult(source.file(), null, List.of(parsed.syntaxError())), locations);
         }
         DeploySpec spec = new SpecBinder(problems).bind(parsed.root());
         if (spec != null) {
@@ -35,7 +42,7 @@ public final class SpecLoader {
                 rule.check(spec, problems);
             }
         }
-        return new SpecResult(source.file(), spec, problems.sorted());
+        return new Located(new SpecResult(source.file(), spec, problems.sorted()), locations);
     }
 
     /** Loads every file and also reports an application name declared by more than one of them. */
@@ -43,12 +50,14 @@ public final class SpecLoader {
         List<SpecResult> results = new ArrayList<>();
         Map<String, String> firstFile = new HashMap<>();
         for (SpecSource source : sources) {
-            SpecResult result = load(source);
+            Located located = loadLocated(source);
+            SpecResult result = located.result();
             if (result.valid()) {
                 String name = result.spec().name();
                 String other = firstFile.putIfAbsent(name, source.file());
                 if (other != null) {
-                    Problem dup = new Problem(Problem.Severity.ERROR, source.file(), 1, 1, "name",
+                    Locations.Position at = located.locations().of("name");
+                    Problem dup = new Problem(Problem.Severity.ERROR, source.file(), at.line(), at.column(), "name",
                             "application '" + name + "' is already declared in " + other + "; each application has one spec");
                     List<Problem> problems = new ArrayList<>(result.problems());
                     problems.add(dup);

@@ -49,7 +49,7 @@ final class YamlParser {
         if (problem.contains("'\\t'") || problem.contains("\\t(TAB)")) {
             b.append("; indent with spaces, YAML does not allow tabs");
         }
-        if (problem.contains("expected a single document")) {
+        if ("expected a single document in the stream".equals(e.getContext())) {
             b.append("; put one application in each file");
         }
         return b.toString();

@@ -1,0 +1,58 @@
+package dev.driftless.engine;
+
+import dev.driftless.DriftlessException;
+import dev.driftless.engine.ServiceStates.ServiceState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * {@code start --wait}: polls the started services (one DescribeServices per 10 a round) until each runs
+ * its desiredCount with no deployment in progress, printing one progress line a round.
+ */
+public final class StartWait {
+    public static final Duration INTERVAL = Duration.ofSeconds(15);
+
+    private final ServiceStates states;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Consumer<String> progress;
+
+    public StartWait(ServiceStates states, Clock clock, Sleeper sleeper, Consumer<String> progress) {
+        this.states = states;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.progress = progress;
+    }
+
+    public void await(String cluster, List<String> services, Duration timeout) {
+        if (services.isEmpty()) {
+            return;
+        }
+        Instant deadline = clock.instant().plus(timeout);
+        while (true) {
+            List<ServiceState> read = states.read(cluster, services);
+            List<ServiceState> waiting = read.stream().filter(s -> s.runningCount() < s.desiredCount() || s.deploying()).toList();
+            String counts = read.stream().map(s -> s.name() + " " + s.runningCount() + "/" + s.desiredCount() + " running")
+                    .collect(Collectors.joining(", "));
+            if (waiting.isEmpty()) {
+                progress.accept("stable: " + counts);
+                return;
+            }
+            if (!clock.instant().isBefore(deadline)) {
+                throw new DriftlessException("services did not become stable within " + timeout + ": " + counts,
+                        "look at the services' events and stopped tasks in the ECS console; the start itself was applied");
+            }
+            progress.accept("waiting for " + waiting.stream().map(ServiceState::name).collect(Collectors.joining(", ")) + ": " + counts);
+            try {
+                sleeper.sleep(INTERVAL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DriftlessException("interrupted while waiting for services to become stable", null, e);
+            }
+        }
+    }
+}
