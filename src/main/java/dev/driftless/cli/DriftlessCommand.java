@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             picocli.CommandLine.HelpCommand.class,
             ValidateCommand.class,
             MatrixCommand.class,
+            DemoCommand.class,
         })
 public final class DriftlessCommand {
 }

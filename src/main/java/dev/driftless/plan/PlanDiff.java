@@ -52,8 +52,14 @@ public final class PlanDiff {
         DesiredService d = in.desired();
         LiveService live = in.live();
         if (live == null) {
-            return new ServicePlan(d.name(), ServicePlan.Action.CREATE, List.of(Change.of(ChangeGroup.CREATE, "service", null,
-                    summary(d))), d, null, true, true, d.autoscaling() != null, List.of());
+            List<Change> created = new ArrayList<>();
+            created.add(Change.of(ChangeGroup.CREATE, "service", null, summary(d)));
+            created.addAll(Fields.diff(Map.of(), Fields.of(d.taskDefinition()), null, false));
+            created.add(Change.of(ChangeGroup.DESIRED_COUNT, "desired count", null, String.valueOf(d.settings().desiredCount())));
+            created.addAll(Fields.diff(Map.of(), Fields.of(d.settings()), null, false));
+            created.addAll(Fields.diff(Map.of(), Fields.of(d.autoscaling()), null, false));
+            return new ServicePlan(d.name(), ServicePlan.Action.CREATE, created, d, null, true, true,
+                    d.autoscaling() != null, List.of());
         }
         List<Change> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();

@@ -64,10 +64,12 @@ class PlannerMotoTest {
 
             assertThat(p.clusterExists()).isFalse();
             assertThat(p.services()).extracting(ServicePlan::action).containsOnly(ServicePlan.Action.CREATE);
-            assertThat(service(p, "backend").changes()).singleElement().satisfies(c -> {
+            assertThat(service(p, "backend").changes()).first().satisfies(c -> {
                 assertThat(c.group()).isEqualTo(ChangeGroup.CREATE);
                 assertThat(c.to()).contains("durable-code-backend:abc123", "256 (0.25 vCPU)", "FARGATE_SPOT weight 1");
             });
+            assertThat(groupsAndFields(service(p, "backend"))).containsEntry("SECRETS:DATABASE_URL", "added")
+                    .containsEntry("AUTOSCALING:min..max", "+ 1..3").containsEntry("DESIRED_COUNT:desired count", "+ 1");
         }
     }
 

@@ -1,0 +1,86 @@
+package dev.driftless.github;
+
+import dev.driftless.DriftlessException;
+import dev.driftless.engine.PullRequestComments;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.kohsuke.github.GHIssue;
+import org.kohsuke.github.GHIssueComment;
+import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.HttpException;
+
+/** {@link PullRequestComments} over the issues API (a pull request's conversation comments are issue comments). */
+public final class GitHubPullRequestComments implements PullRequestComments {
+    private final GHRepository repository;
+    private final int number;
+    private final Map<Long, GHIssueComment> seen = new HashMap<>();
+    private GHIssue issue;
+
+    public GitHubPullRequestComments(GHRepository repository, int number) {
+        this.repository = repository;
+        this.number = number;
+    }
+
+    @Override
+    public Optional<Comment> find(String marker) {
+        try {
+            for (GHIssueComment c : issue().queryComments().list().withPageSize(100)) {
+                if (c.getBody() != null && c.getBody().contains(marker)) {
+                    seen.put(c.getId(), c);
+                    return Optional.of(new Comment(c.getId(), c.getBody(), url(c)));
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw translate("read the comments of pull request #" + number, e);
+        }
+    }
+
+    @Override
+    public Comment create(String body) {
+        try {
+            GHIssueComment c = issue().comment(body);
+            seen.put(c.getId(), c);
+            return new Comment(c.getId(), body, url(c));
+        } catch (IOException e) {
+            throw translate("comment on pull request #" + number, e);
+        }
+    }
+
+    @Override
+    public Comment edit(long id, String body) {
+        GHIssueComment c = seen.get(id);
+        if (c == null) {
+            throw new IllegalStateException("comment " + id + " was not read through this object");
+        }
+        try {
+            c.update(body);
+            return new Comment(id, body, url(c));
+        } catch (IOException e) {
+            throw translate("edit driftless's comment on pull request #" + number, e);
+        }
+    }
+
+    private GHIssue issue() throws IOException {
+        if (issue == null) {
+            issue = repository.getIssue(number);
+        }
+        return issue;
+    }
+
+    private static String url(GHIssueComment c) {
+        return c.getHtmlUrl() == null ? null : c.getHtmlUrl().toString();
+    }
+
+    private DriftlessException translate(String what, IOException e) {
+        if (e instanceof HttpException h && (h.getResponseCode() == 403 || h.getResponseCode() == 404)) {
+            return new DriftlessException("GitHub refused to " + what + " (HTTP " + h.getResponseCode() + ")",
+                    "give the workflow `permissions: pull-requests: write` (pull requests from forks get a read-only token;"
+                            + " the plan is still in the job summary)", e);
+        }
+        return new DriftlessException("cannot " + what + ": " + e.getMessage(),
+                "check GITHUB_API_URL and the network; the plan is still in the job summary", e);
+    }
+}
