@@ -125,6 +125,15 @@ public final class AwsClients implements AutoCloseable {
         return unsignedSts;
     }
 
+    /**
+     * Cost Explorer through our own signed JSON client (the CE SDK artifact would not fit the jar):
+     * the shared HTTP client, credentials and retry policy, us-east-1 unless AWS_ENDPOINT_URL[_COST_EXPLORER]
+     * says otherwise.
+     */
+    public CostExplorerJsonClient costExplorer(dev.driftless.engine.Sleeper sleeper) {
+        return new CostExplorerJsonClient(http, credentials, endpoint(ServiceId.COST_EXPLORER), settings.retry(), sleeper);
+    }
+
     /** The shared HTTP client, for clients we build ourselves (Cost Explorer JSON). Closed by {@link #close()}. */
     public SdkHttpClient httpClient() {
         return http;

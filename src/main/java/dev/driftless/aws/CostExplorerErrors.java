@@ -2,14 +2,9 @@ package dev.driftless.aws;
 
 import dev.driftless.DriftlessException;
 import java.util.Locale;
-import java.util.Set;
 
 /** Turns a Cost Explorer error answer into a message that names the fix. */
 final class CostExplorerErrors {
-    private static final Set<String> RETRYABLE = Set.of(
-            "ThrottlingException", "LimitExceededException", "RequestLimitExceeded", "TooManyRequestsException",
-            "ServiceUnavailableException", "InternalServerError", "InternalFailure", "ServiceUnavailable");
-
     private CostExplorerErrors() {
     }
 
@@ -21,10 +16,6 @@ final class CostExplorerErrors {
         String t = type.substring(type.lastIndexOf('#') + 1);
         int colon = t.indexOf(':');
         return colon < 0 ? t : t.substring(0, colon);
-    }
-
-    static boolean retryable(int status, String code) {
-        return status >= 500 || status == 429 || (code != null && RETRYABLE.contains(code));
     }
 
     static DriftlessException translate(String operation, int status, String code, String message) {

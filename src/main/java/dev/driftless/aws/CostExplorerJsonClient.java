@@ -10,13 +10,10 @@ import dev.driftless.engine.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -34,42 +31,24 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
  * region the application runs in), sent over the shared SDK HTTP client.
  */
 public final class CostExplorerJsonClient implements CostExplorer {
-    public static final URI DEFAULT_ENDPOINT = URI.create("https://ce.us-east-1.amazonaws.com");
-    static final String SIGNING_REGION = "us-east-1";
     static final String TARGET_PREFIX = "AWSInsightsIndexService.";
-    private static final int MAX_ATTEMPTS = 4;
-    private static final Duration BASE_DELAY = Duration.ofMillis(500);
-    private static final Duration MAX_DELAY = Duration.ofSeconds(8);
 
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
-    private final URI endpoint;
+    private final ServiceEndpoint endpoint;
+    private final RetryPolicy retry;
     private final Sleeper sleeper;
-    private final Random jitter;
     private final ObjectMapper json = new ObjectMapper();
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
-    public CostExplorerJsonClient(
-            SdkHttpClient http, AwsCredentialsProvider credentials, URI endpoint, Sleeper sleeper, Random jitter) {
+    /** @param endpoint {@code AwsClients.endpoint(ServiceId.COST_EXPLORER)}: us-east-1 unless overridden */
+    public CostExplorerJsonClient(SdkHttpClient http, AwsCredentialsProvider credentials, ServiceEndpoint endpoint,
+            RetryPolicy retry, Sleeper sleeper) {
         this.http = http;
         this.credentials = credentials;
         this.endpoint = endpoint;
+        this.retry = retry;
         this.sleeper = sleeper;
-        this.jitter = jitter;
-    }
-
-    /**
-     * The endpoint: {@code AWS_ENDPOINT_URL_COST_EXPLORER}, else {@code AWS_ENDPOINT_URL} (how the SDK and the
-     * AWS CLI name them), else the public one.
-     */
-    public static URI endpoint(Map<String, String> env) {
-        for (String name : new String[] {"AWS_ENDPOINT_URL_COST_EXPLORER", "AWS_ENDPOINT_URL"}) {
-            String v = env.get(name);
-            if (v != null && !v.isBlank()) {
-                return URI.create(v.trim());
-            }
-        }
-        return DEFAULT_ENDPOINT;
     }
 
     @Override
@@ -151,7 +130,7 @@ public final class CostExplorerJsonClient implements CostExplorer {
         }
     }
 
-    /** Sends one operation, retrying throttling, 5xx and connection failures with full-jitter backoff. */
+    /** Sends one operation, retrying throttling, 5xx and connection failures with the shared policy's backoff. */
     private JsonNode call(String operation, ObjectNode body) {
         byte[] payload;
         try {
@@ -164,11 +143,11 @@ public final class CostExplorerJsonClient implements CostExplorer {
             try {
                 answer = send(operation, payload);
             } catch (IOException e) {
-                if (attempt < MAX_ATTEMPTS) {
-                    backoff(attempt);
+                if (attempt < retry.maxAttempts()) {
+                    backoff(attempt, false);
                     continue;
                 }
-                throw new DriftlessException("could not reach Cost Explorer at " + endpoint + ": " + e.getMessage(),
+                throw new DriftlessException("could not reach Cost Explorer at " + endpoint.uri() + ": " + e.getMessage(),
                         "check the network, or AWS_ENDPOINT_URL_COST_EXPLORER / AWS_ENDPOINT_URL if set", e);
             }
             if (answer.status() / 100 == 2) {
@@ -177,8 +156,8 @@ public final class CostExplorerJsonClient implements CostExplorer {
             JsonNode error = parseQuietly(answer.body());
             String code = CostExplorerErrors.code(error.path("__type").asText(answer.errorType()));
             String message = error.path("message").asText(error.path("Message").asText(null));
-            if (CostExplorerErrors.retryable(answer.status(), code) && attempt < MAX_ATTEMPTS) {
-                backoff(attempt);
+            if (retry.retryable(answer.status(), code) && attempt < retry.maxAttempts()) {
+                backoff(attempt, retry.isThrottling(answer.status(), code));
                 continue;
             }
             throw CostExplorerErrors.translate(operation, answer.status(), code, message);
@@ -188,7 +167,7 @@ public final class CostExplorerJsonClient implements CostExplorer {
     private Answer send(String operation, byte[] payload) throws IOException {
         SdkHttpRequest request = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
-                .uri(endpoint.resolve("/"))
+                .uri(endpoint.uri().resolve("/"))
                 .putHeader("Content-Type", "application/x-amz-json-1.1")
                 .putHeader("X-Amz-Target", TARGET_PREFIX + operation)
                 .putHeader("Content-Length", Integer.toString(payload.length))
@@ -197,8 +176,8 @@ public final class CostExplorerJsonClient implements CostExplorer {
                 .identity(credentials.resolveCredentials())
                 .request(request)
                 .payload(ContentStreamProvider.fromByteArray(payload))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ce")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, SIGNING_REGION));
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, endpoint.signingName())
+                .putProperty(AwsV4HttpSigner.REGION_NAME, endpoint.signingRegion()));
         HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
                 .request(signed.request())
                 .contentStreamProvider(signed.payload().orElse(null))
@@ -213,10 +192,9 @@ public final class CostExplorerJsonClient implements CostExplorer {
                 response.httpResponse().firstMatchingHeader("x-amzn-ErrorType").orElse(null), text);
     }
 
-    private void backoff(int attempt) {
-        long cap = Math.min(MAX_DELAY.toMillis(), BASE_DELAY.toMillis() << (attempt - 1));
+    private void backoff(int attempt, boolean throttled) {
         try {
-            sleeper.sleep(Duration.ofMillis(1 + (long) (jitter.nextDouble() * cap)));
+            sleeper.sleep(retry.backoff(attempt, throttled));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DriftlessException("interrupted while waiting to retry Cost Explorer");

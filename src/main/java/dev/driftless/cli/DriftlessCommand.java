@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
             ValidateCommand.class,
+            CostCommand.class,
             MatrixCommand.class,
             DemoCommand.class,
         })

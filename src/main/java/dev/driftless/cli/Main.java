@@ -66,7 +66,9 @@ public final class Main {
             if (d.hint() != null) {
                 ctx.err().println("  fix: " + d.hint());
             }
-            ctx.actions().commands().error(d.getMessage() + (d.hint() == null ? "" : " — " + d.hint()), null);
+            if (ctx.actions().inActions()) { // outside Actions the plain annotation would repeat the lines above
+                ctx.actions().commands().error(d.getMessage() + (d.hint() == null ? "" : " — " + d.hint()), null);
+            }
         } else {
             ctx.err().println("error: unexpected " + t.getClass().getSimpleName()
                     + (t.getMessage() == null ? "" : ": " + t.getMessage()));

@@ -75,7 +75,7 @@ public final class SpendReader {
         Double forecast = null;
         String forecastMissing = null;
         if (tagProblem != null) {
-            forecastMissing = "not asked: the tag filter matches no cost, so a forecast for it would be $0";
+            forecastMissing = "not asked, because the tag filter matches no cost (its forecast would read $0)";
         } else {
             try {
                 forecast = costExplorer.forecast(today, nextMonth, tag);

@@ -71,10 +71,10 @@ public final class CostModel {
         String basis;
         if (env.schedule() == null) {
             hours = month.lengthOfMonth() * 24.0;
-            basis = "always on (" + month.lengthOfMonth() + " days, UTC)";
+            basis = "always on, " + month.lengthOfMonth() + " UTC days";
         } else {
             hours = new ScheduleEvaluator(env.schedule()).runningHours(month);
-            basis = "schedule (" + env.schedule().timezone().getId() + ")";
+            basis = "schedule, " + env.schedule().timezone().getId();
         }
         PriceQuote quote = prices.quote(spec.region(), view.architecture(), spec.cost().prices());
         notes.addAll(quote.notes());

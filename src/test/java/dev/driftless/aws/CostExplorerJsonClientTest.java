@@ -29,7 +29,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,7 +56,8 @@ class CostExplorerJsonClientTest {
     CostExplorerJsonClient client() {
         return new CostExplorerJsonClient(UrlConnectionHttpClient.create(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")),
-                URI.create(wm.baseUrl()), sleeps::add, new Random(7));
+                new ServiceEndpoint(URI.create(wm.baseUrl()), "us-east-1", "ce", true),
+                new RetryPolicy(4, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(8)), sleeps::add);
     }
 
     void proxyTo(MotoServer moto) {
@@ -252,8 +252,9 @@ class CostExplorerJsonClientTest {
 
         assertThat(usd).isEqualTo(3.21);
         assertThat(sleeps).hasSize(2);
-        assertThat(sleeps.get(0)).isBetween(Duration.ofMillis(1), Duration.ofMillis(501));
-        assertThat(sleeps.get(1)).isBetween(Duration.ofMillis(1), Duration.ofMillis(1001));
+        // full jitter: throttled → up to the throttling base (500 ms); 5xx, second retry → up to 2 × 200 ms
+        assertThat(sleeps.get(0)).isBetween(Duration.ZERO, Duration.ofMillis(500));
+        assertThat(sleeps.get(1)).isBetween(Duration.ZERO, Duration.ofMillis(400));
         wm.verify(3, postRequestedFor(urlEqualTo("/")));
     }
 
@@ -267,12 +268,14 @@ class CostExplorerJsonClientTest {
     }
 
     @Test
-    void endpointComesFromTheCostExplorerVariableThenTheGeneralOne() {
-        assertThat(CostExplorerJsonClient.endpoint(Map.of())).isEqualTo(URI.create("https://ce.us-east-1.amazonaws.com"));
-        assertThat(CostExplorerJsonClient.endpoint(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:5000")))
-                .isEqualTo(URI.create("http://127.0.0.1:5000"));
-        assertThat(CostExplorerJsonClient.endpoint(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:5000",
-                "AWS_ENDPOINT_URL_COST_EXPLORER", "http://127.0.0.1:6000")))
-                .isEqualTo(URI.create("http://127.0.0.1:6000"));
+    void costExplorerIsSignedForUsEast1WhateverTheRegionAndHonoursTheOverrides() {
+        ServiceEndpoint plain = AwsSettings.of("us-west-2", Map.of()).endpoint(ServiceId.COST_EXPLORER);
+        assertThat(plain).isEqualTo(new ServiceEndpoint(
+                URI.create("https://ce.us-east-1.amazonaws.com"), "us-east-1", "ce", false));
+        assertThat(AwsSettings.of("us-west-2", Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:5000"))
+                .endpoint(ServiceId.COST_EXPLORER).uri()).isEqualTo(URI.create("http://127.0.0.1:5000"));
+        assertThat(AwsSettings.of("us-west-2", Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:5000",
+                "AWS_ENDPOINT_URL_COST_EXPLORER", "http://127.0.0.1:6000"))
+                .endpoint(ServiceId.COST_EXPLORER).uri()).isEqualTo(URI.create("http://127.0.0.1:6000"));
     }
 }

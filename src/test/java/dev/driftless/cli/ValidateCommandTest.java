@@ -170,4 +170,18 @@ class ValidateCommandTest {
         assertThat(err()).contains(file + ":16:13: services.web.memory:");
         assertThat(Files.readString(summary)).contains("### driftless validate", "services.web.memory");
     }
+
+    @Test
+    void anyOtherCommandStopsOnAnInvalidSpecListingEachProblemOnce() {
+        String file = resource("broken") + "/b-sizes.yml";
+
+        int code = run("matrix", "--specs", file);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err()).startsWith("error: invalid deploy-spec (5 errors in 1 file):\n  " + file + ":7:14: roles.execution:");
+        assertThat(err().split("services.web.memory: cpu 256 with memory 4096", -1)).hasSize(2);
+        assertThat(err()).contains("fix: fix them, then check with 'driftless validate --specs " + file + "'");
+        assertThat(out()).isEmpty();
+        assertNoStackTrace();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.driftless.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.driftless.spec.Capacity;
@@ -9,6 +10,11 @@ import dev.driftless.spec.DeploySpec;
 import dev.driftless.spec.EnvironmentSpec;
 import dev.driftless.spec.Schedule;
 import dev.driftless.spec.ServiceSpec;
+import dev.driftless.spec.SpecLoader;
+import dev.driftless.spec.SpecResult;
+import dev.driftless.spec.SpecSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.YearMonth;
@@ -59,6 +65,36 @@ class CostModelTest {
         assertThat(e.totalUsd()).isCloseTo(46.299186, within(CENT));
         assertThat(e.headroomUsd()).hasValueSatisfying(h -> assertThat(h).isCloseTo(-21.299186, within(CENT)));
         assertThat(e.notes()).isEmpty();
+    }
+
+    /*
+     * The sample spec as shipped, deploy-specs/durable-code.yaml (where frontend runs 2 tasks in prod and
+     * the spec declares two fixed items), November 2026, same prices and hours as above:
+     *
+     * dev  backend   1 Spot task  × 0.00370275 $/h × 252 h =  0.933093
+     * dev  frontend  1 Spot task  × 0.00370275 $/h × 252 h =  0.933093
+     * prod backend   2 tasks × 0.024685 $/h × 720 h         = 35.546400
+     * prod frontend  2 tasks × 0.0123425 $/h × 720 h        = 17.773200
+     * Fargate                                               = 55.185786
+     * fixed: Application Load Balancer 16.43 + Route 53 hosted zone 0.50 = 16.93
+     * total                                                 = 72.115786 (budget $25: $47.12 over)
+     */
+    @Test
+    void theShippedSampleSpecNovember2026() throws Exception {
+        String file = "deploy-specs/durable-code.yaml";
+        SpecResult loaded = SpecLoader.load(new SpecSource(file, Files.readString(Path.of(file))));
+        assertThat(loaded.errors()).isEmpty();
+
+        CostEstimate e = model.proposed(loaded.spec(), Optional.empty(), NOV_2026);
+
+        assertThat(e.services()).extracting(ServiceCost::key, ServiceCost::hours, ServiceCost::tasks).containsExactly(
+                tuple("dev/backend", 252.0, 1.0), tuple("dev/frontend", 252.0, 1.0),
+                tuple("prod/backend", 720.0, 2.0), tuple("prod/frontend", 720.0, 2.0));
+        assertThat(e.fargateUsd()).isCloseTo(55.185786, within(CENT));
+        assertThat(e.fixed()).extracting(FixedLine::name, FixedLine::monthlyUsd).containsExactly(
+                tuple("Application Load Balancer", 16.43), tuple("Route 53 hosted zone", 0.50));
+        assertThat(e.totalUsd()).isCloseTo(72.115786, within(CENT));
+        assertThat(e.headroomUsd()).hasValueSatisfying(h -> assertThat(h).isCloseTo(-47.115786, within(CENT)));
     }
 
     @Test

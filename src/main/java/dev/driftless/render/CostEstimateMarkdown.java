@@ -1,0 +1,115 @@
+package dev.driftless.render;
+
+import dev.driftless.plan.CostComparison;
+import dev.driftless.plan.CostEstimate;
+import dev.driftless.plan.FixedLine;
+import dev.driftless.plan.ServiceCost;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+/** The cost model's monthly estimate as markdown: per service, fixed items apart, total against the budget. */
+public final class CostEstimateMarkdown {
+    private CostEstimateMarkdown() {
+    }
+
+    /** Live vs proposed for a plan: one line per service with the delta, then fixed items and totals. */
+    public static String comparison(CostComparison c) {
+        CostEstimate p = c.proposed();
+        StringBuilder md = new StringBuilder();
+        md.append("#### Estimated monthly cost — ").append(month(p)).append("\n\n");
+        md.append("| Environment | Service | Live | Proposed | Change |\n|---|---|---:|---:|---:|\n");
+        for (CostComparison.Line l : c.lines()) {
+            md.append("| ").append(l.environment()).append(" | ").append(l.service()).append(" | ")
+                    .append(Money.usd(l.liveUsd())).append(" | ").append(Money.usd(l.proposedUsd())).append(" | ")
+                    .append(Money.delta(l.deltaUsd())).append(" |\n");
+        }
+        for (FixedLine f : p.fixed()) {
+            md.append("| ").append(f.environment() == null ? "all" : f.environment()).append(" | ")
+                    .append(f.name()).append(" (fixed) | ").append(Money.usd(f.monthlyUsd())).append(" | ")
+                    .append(Money.usd(f.monthlyUsd())).append(" | ±$0.00 |\n");
+        }
+        md.append("| **Total** | | **").append(Money.usd(c.live().totalUsd())).append("** | **")
+                .append(Money.usd(p.totalUsd())).append("** | **").append(Money.delta(c.deltaUsd())).append("** |\n\n");
+        md.append(budgetLine(p)).append("\n");
+        md.append(details(p));
+        return md.toString();
+    }
+
+    /** One estimate, with how each figure was reached. */
+    public static String estimate(CostEstimate e) {
+        StringBuilder md = new StringBuilder();
+        md.append("#### Estimated monthly cost — ").append(month(e)).append("\n\n");
+        md.append(table(e));
+        md.append(budgetLine(e)).append("\n");
+        notes(e, md);
+        return md.toString();
+    }
+
+    /** The per-service arithmetic in a collapsible block. */
+    static String details(CostEstimate e) {
+        StringBuilder md = new StringBuilder();
+        md.append("<details><summary>How the estimate is made</summary>\n\n");
+        md.append(table(e));
+        notes(e, md);
+        md.append("</details>\n");
+        return md.toString();
+    }
+
+    private static String table(CostEstimate e) {
+        StringBuilder md = new StringBuilder();
+        md.append("| Environment | Service | Size | Tasks | Hours | Rate | Monthly |\n|---|---|---|---|---:|---|---:|\n");
+        for (ServiceCost s : e.services()) {
+            md.append("| ").append(s.environment()).append(" | ").append(s.service()).append(" | ")
+                    .append(Money.number(s.vcpu())).append(" vCPU, ").append(Money.number(s.memoryGb())).append(" GB ")
+                    .append(s.architecture()).append(" | ").append(tasks(s)).append(" | ")
+                    .append(Money.number(s.hours())).append(" (").append(s.hoursBasis()).append(") | ")
+                    .append(rates(s)).append(" | ").append(Money.usd(s.monthlyUsd())).append(" |\n");
+        }
+        for (FixedLine f : e.fixed()) {
+            md.append("| ").append(f.environment() == null ? "all" : f.environment()).append(" | ").append(f.name())
+                    .append(" | fixed | | | | ").append(Money.usd(f.monthlyUsd())).append(" |\n");
+        }
+        md.append("| **Total** | | | | | | **").append(Money.usd(e.totalUsd())).append("** |\n\n");
+        return md.toString();
+    }
+
+    private static String tasks(ServiceCost s) {
+        if (s.spotTasks() == 0) {
+            return Money.number(s.onDemandTasks()) + " on demand";
+        }
+        if (s.onDemandTasks() == 0) {
+            return Money.number(s.spotTasks()) + " Spot";
+        }
+        return Money.number(s.onDemandTasks()) + " on demand + " + Money.number(s.spotTasks()) + " Spot";
+    }
+
+    private static String rates(ServiceCost s) {
+        String od = "$" + s.rates().vcpuHour() + "/vCPU-h, $" + s.rates().gbHour() + "/GB-h";
+        if (s.spotTasks() > 0 && s.rates().hasSpot()) {
+            return od + "; Spot $" + s.rates().spotVcpuHour() + "/vCPU-h, $" + s.rates().spotGbHour() + "/GB-h";
+        }
+        return od;
+    }
+
+    static String budgetLine(CostEstimate e) {
+        if (e.budgetUsd() == null) {
+            return "No budget set (`budget.monthlyUsd`).\n";
+        }
+        double headroom = e.headroomUsd().orElseThrow();
+        return "Budget " + Money.usd(e.budgetUsd()) + "/month: "
+                + (headroom >= 0 ? Money.usd(headroom) + " to spare" : Money.usd(-headroom) + " over") + ".\n";
+    }
+
+    private static void notes(CostEstimate e, StringBuilder md) {
+        for (String n : e.notes()) {
+            md.append("> ").append(n).append("\n");
+        }
+        if (!e.notes().isEmpty()) {
+            md.append("\n");
+        }
+    }
+
+    static String month(CostEstimate e) {
+        return e.month().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + e.month().getYear();
+    }
+}

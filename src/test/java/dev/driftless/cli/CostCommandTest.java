@@ -1,0 +1,122 @@
+package dev.driftless.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.driftless.testing.MotoExtension;
+import dev.driftless.testing.MotoServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code driftless cost} as the Actions runner runs it, in-process: the shipped sample spec, moto for
+ * GetCostAndUsage (two injected pages) behind WireMock, which answers GetCostForecast.
+ */
+@ExtendWith(MotoExtension.class)
+class CostCommandTest {
+    static final String TARGET = "X-Amz-Target";
+
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @TempDir
+    Path dir;
+
+    static String group(String service, String usd) {
+        return "{\"Keys\":[\"" + service + "\"],\"Metrics\":{\"UnblendedCost\":{\"Amount\":\"" + usd + "\",\"Unit\":\"USD\"}}}";
+    }
+
+    static String page(String token, String... groups) {
+        return "{\"ResultsByTime\":[{\"TimePeriod\":{\"Start\":\"2026-11-01\",\"End\":\"2026-11-25\"},\"Total\":{},"
+                + "\"Groups\":[" + String.join(",", groups) + "],\"Estimated\":true}]"
+                + (token == null ? "" : ",\"NextPageToken\":\"" + token + "\"") + "}";
+    }
+
+    Map<String, String> env(Path output, Path summary) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_ENDPOINT_URL", wm.baseUrl());
+        env.put("AWS_ACCESS_KEY_ID", "testing");
+        env.put("AWS_SECRET_ACCESS_KEY", "testing");
+        env.put("GITHUB_ACTIONS", "true");
+        env.put("GITHUB_OUTPUT", output.toString());
+        env.put("GITHUB_STEP_SUMMARY", summary.toString());
+        return env;
+    }
+
+    /*
+     * Injected: page 1 ECS 6.25 + ELB 4.20 (token p2), page 2 Route 53 0.50 + CloudWatch 0.35 + ECR 0.10;
+     * forecast for Nov 25–30: 6.60. Month to date 11.40, forecast for the month 18.00, budget 25 with alerts
+     * 25/40/60 → on track (18.00 < 25, no alert reached). Estimate of the shipped spec: 72.12.
+     */
+    @Test
+    void reportsMonthToDateForecastAndBudgetStatus(MotoServer moto) throws Exception {
+        wm.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(moto.endpoint())));
+        wm.stubFor(post("/").atPriority(1).withHeader(TARGET, equalTo("AWSInsightsIndexService.GetCostForecast"))
+                .willReturn(okJson("{\"Total\":{\"Amount\":\"6.60\",\"Unit\":\"USD\"}}")));
+        moto.post("/moto-api/static/ce/cost-and-usage-results", "{\"results\":["
+                + page("p2", group("Amazon Elastic Container Service", "6.25"), group("Amazon Elastic Load Balancing", "4.20"))
+                + "," + page(null, group("Amazon Route 53", "0.50"), group("AmazonCloudWatch", "0.35"),
+                        group("Amazon EC2 Container Registry (ECR)", "0.10"))
+                + "]}", "application/json");
+        Path output = dir.resolve("output");
+        Path summary = dir.resolve("summary.md");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = Main.run(new String[] {"cost", "--specs", "deploy-specs/durable-code.yaml",
+                "--at", "2026-11-25T16:00:00Z"}, env(output, summary), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String outputs = Files.readString(output);
+        assertThat(outputs).containsPattern("month-to-date-usd<<(\\S+)\n11.40\n\\1\n");
+        assertThat(outputs).containsPattern("forecast-usd<<(\\S+)\n18.00\n\\1\n");
+        assertThat(outputs).containsPattern("budget-status<<(\\S+)\non-track\n\\1\n");
+        String md = Files.readString(summary);
+        assertThat(md).contains("### Cost — durable-code, November 2026")
+                .contains("🟢 **on track**")
+                .contains("| Amazon Elastic Container Service | $6.25 |")
+                .contains("| Amazon EC2 Container Registry (ECR) | $0.10 |")
+                .contains("| **Total** | **$11.40** |")
+                .contains("| Forecast for the month (Cost Explorer) | $18.00 |")
+                .contains("| Estimate for the month (driftless cost model) | $72.12 |");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("month to date $11.40 · forecast $18.00");
+
+        wm.verify(2, postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("AWSInsightsIndexService.GetCostAndUsage")));
+        wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("AWSInsightsIndexService.GetCostForecast")));
+        wm.verify(3, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void costExplorerNotEnabledFailsWithTheFix() throws Exception {
+        wm.stubFor(post("/").withHeader(TARGET, equalTo("AWSInsightsIndexService.GetCostAndUsage"))
+                .willReturn(aResponse().withStatus(400)
+                        .withBody("{\"__type\":\"AccessDeniedException\",\"Message\":\"User not enabled for cost explorer access\"}")));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"cost", "--specs", "deploy-specs/durable-code.yaml", "--at", "2026-11-25T16:00:00Z"},
+                env(dir.resolve("o"), dir.resolve("s")), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("error: Cost Explorer is not enabled for this AWS account")
+                .contains("fix: enable it once in the Billing and Cost Management console");
+    }
+}
