@@ -11,10 +11,16 @@ import picocli.CommandLine.Command;
                 + "and stop/start environments on a schedule, from deploy-specs in git.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            PlanCommand.class,
             ValidateCommand.class,
             CostCommand.class,
             MatrixCommand.class,
+            ScheduleCommand.class,
+            StopCommand.class,
+            StartCommand.class,
             DemoCommand.class,
+            BuildCommand.class,
+            TestCommand.class,
         })
 public final class DriftlessCommand {
 }

@@ -1,10 +1,13 @@
 package dev.driftless.engine;
 
 import dev.driftless.DriftlessException;
+import dev.driftless.plan.LiveEnvironment;
+import dev.driftless.plan.LiveService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Waits until each service runs the task definition we put on it, or fails, or the environment's timeout
@@ -26,16 +27,21 @@ import java.util.stream.Collectors;
 public final class RolloutWaiter {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
 
-    private final RolloutReader reader;
+    /** ECS accepts at most this many services per DescribeServices call. */
+    public static final int SERVICES_PER_CALL = 10;
+
+    private final LiveStateReader reader;
+    private final StoppedTaskReader stopped;
     private final Clock clock;
     private final Sleeper sleeper;
     private final Progress progress;
     private final Duration interval;
     private final int concurrency;
 
-    public RolloutWaiter(RolloutReader reader, Clock clock, Sleeper sleeper, Progress progress, Duration interval,
+    public RolloutWaiter(LiveStateReader reader, StoppedTaskReader stopped, Clock clock, Sleeper sleeper, Progress progress, Duration interval,
             int concurrency) {
         this.reader = reader;
+        this.stopped = stopped;
         this.clock = clock;
         this.sleeper = sleeper;
         this.progress = progress;
@@ -60,11 +66,11 @@ public final class RolloutWaiter {
         });
         try {
             while (!waiting.isEmpty()) {
-                Map<String, ServiceSnapshot> seen = describeAll(pool, cluster, List.copyOf(waiting.keySet()));
+                Map<String, LiveService> seen = describeAll(pool, cluster, List.copyOf(waiting.keySet()));
                 Instant now = clock.instant();
                 List<RolloutWatch.Report> reports = run(pool, waiting.values().stream()
                         .map(w -> (Callable<RolloutWatch.Report>) () ->
-                                w.observe(Optional.ofNullable(seen.get(w.service())), now, reader, cluster))
+                                w.observe(Optional.ofNullable(seen.get(w.service())), now, stopped, cluster))
                         .toList());
                 for (RolloutWatch.Report r : reports) {
                     show(r);
@@ -104,14 +110,16 @@ public final class RolloutWaiter {
         progress.endGroup();
     }
 
-    private Map<String, ServiceSnapshot> describeAll(ExecutorService pool, String cluster, List<String> services) {
-        List<Callable<List<ServiceSnapshot>>> calls = new ArrayList<>();
-        for (int i = 0; i < services.size(); i += RolloutReader.MAX_SERVICES_PER_CALL) {
-            List<String> batch = services.subList(i, Math.min(services.size(), i + RolloutReader.MAX_SERVICES_PER_CALL));
-            calls.add(() -> reader.describe(cluster, batch));
+    /** Batches of 10, each one DescribeServices call, on the pool. */
+    private Map<String, LiveService> describeAll(ExecutorService pool, String cluster, List<String> services) {
+        List<Callable<LiveEnvironment>> calls = new ArrayList<>();
+        for (int i = 0; i < services.size(); i += SERVICES_PER_CALL) {
+            List<String> batch = services.subList(i, Math.min(services.size(), i + SERVICES_PER_CALL));
+            calls.add(() -> reader.services(cluster, batch));
         }
-        return run(pool, calls).stream().flatMap(List::stream)
-                .collect(Collectors.toMap(ServiceSnapshot::name, Function.identity(), (a, b) -> a));
+        Map<String, LiveService> all = new HashMap<>();
+        run(pool, calls).forEach(env -> all.putAll(env.services()));
+        return all;
     }
 
     private static <T> List<T> run(ExecutorService pool, List<Callable<T>> calls) {

@@ -1,8 +1,9 @@
 package dev.driftless.engine;
 
 import dev.driftless.engine.RolloutOutcome.Result;
-import dev.driftless.engine.ServiceSnapshot.Deployment;
-import dev.driftless.engine.ServiceSnapshot.Event;
+import dev.driftless.plan.LiveService;
+import dev.driftless.plan.LiveService.LiveDeployment;
+import dev.driftless.plan.LiveService.LiveEvent;
 import dev.driftless.spec.Durations;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,30 +47,30 @@ final class RolloutWatch {
     record Report(String title, List<String> lines, Optional<RolloutOutcome> outcome) {
     }
 
-    Report observe(Optional<ServiceSnapshot> snapshot, Instant now, RolloutReader reader, String cluster) {
+    Report observe(Optional<LiveService> snapshot, Instant now, StoppedTaskReader reader, String cluster) {
         Duration elapsed = Duration.between(started, now);
         if (snapshot.isEmpty() || "INACTIVE".equals(snapshot.get().status())) {
             reasons.add("service " + service() + " does not exist in cluster " + cluster);
             return finish(Result.MISSING, null, elapsed, "missing", List.of());
         }
-        ServiceSnapshot s = snapshot.get();
+        LiveService s = snapshot.get();
         List<String> lines = new ArrayList<>();
         boolean failureSignals = newEvents(s, lines);
-        Optional<Deployment> ours = s.deploymentOf(target.taskDefinitionArn());
-        Optional<Deployment> primary = s.primary();
-        int failed = ours.map(Deployment::failedTasks).orElse(0);
+        Optional<LiveDeployment> ours = deploymentOf(s, target.taskDefinitionArn());
+        Optional<LiveDeployment> primary = s.primary();
+        int failed = ours.map(LiveDeployment::failedTasks).orElse(0);
         if (failed > failedSeen) {
             failureSignals = true;
             failedSeen = failed;
         }
-        int running = ours.map(Deployment::running).orElse(0);
-        String rollout = ours.map(Deployment::rolloutState).orElse(null);
+        int running = ours.map(LiveDeployment::runningCount).orElse(0);
+        String rollout = ours.map(LiveDeployment::rolloutState).orElse(null);
         if (running != runningSeen || !java.util.Objects.equals(rollout, rolloutSeen)) {
             lastMoved = now;
             runningSeen = running;
             rolloutSeen = rollout;
         }
-        String live = primary.map(Deployment::taskDefinition).orElse(s.taskDefinition());
+        String live = primary.map(LiveDeployment::taskDefinitionArn).orElse(s.taskDefinitionArn());
         boolean oursIsPrimary = target.taskDefinitionArn().equals(live);
 
         Result result = null;
@@ -82,7 +83,7 @@ final class RolloutWatch {
             result = Result.FAILED;
             reasons.add("rollout FAILED" + ours.map(d -> d.rolloutStateReason() == null ? ""
                     : ": " + d.rolloutStateReason()).orElse(""));
-        } else if (completed(s, ours) || (s.deployments().isEmpty() && s.running() >= s.desired() && s.pending() == 0)) {
+        } else if (completed(s, ours) || (s.deployments().isEmpty() && s.runningCount() >= s.desiredCount() && s.pendingCount() == 0)) {
             result = Result.COMPLETED;
         }
         if (failureSignals || (result != null && !result.succeeded())) {
@@ -103,22 +104,28 @@ final class RolloutWatch {
                 Duration.between(started, now), reasons);
     }
 
-    private static boolean completed(ServiceSnapshot s, Optional<Deployment> ours) {
+    /** The deployment running a task definition, PRIMARY first. */
+    static Optional<LiveDeployment> deploymentOf(LiveService s, String taskDefinitionArn) {
+        return s.deployments().stream().filter(d -> taskDefinitionArn.equals(d.taskDefinitionArn()))
+                .min((a, b) -> Boolean.compare(b.isPrimary(), a.isPrimary()));
+    }
+
+    private static boolean completed(LiveService s, Optional<LiveDeployment> ours) {
         if (ours.isEmpty()) {
             return false;
         }
-        Deployment d = ours.get();
+        LiveDeployment d = ours.get();
         if (d.rolloutState() != null) {
             return "COMPLETED".equals(d.rolloutState());
         }
         // deployment controllers without a rollout state: stable when ours is the only one and full
-        return s.deployments().size() == 1 && d.running() >= d.desired() && d.pending() == 0;
+        return s.deployments().size() == 1 && d.runningCount() >= d.desiredCount() && d.pendingCount() == 0;
     }
 
-    private boolean newEvents(ServiceSnapshot s, List<String> lines) {
+    private boolean newEvents(LiveService s, List<String> lines) {
         boolean failure = false;
-        List<Event> fresh = new ArrayList<>();
-        for (Event e : s.events()) {
+        List<LiveEvent> fresh = new ArrayList<>();
+        for (LiveEvent e : s.events()) {
             if (e.createdAt() != null && e.createdAt().isBefore(started)) {
                 continue;
             }
@@ -144,7 +151,7 @@ final class RolloutWatch {
                 || m.contains("circuit breaker") || m.contains("rolling back");
     }
 
-    private void stoppedTasks(RolloutReader reader, String cluster, List<String> lines) {
+    private void stoppedTasks(StoppedTaskReader reader, String cluster, List<String> lines) {
         for (StoppedTask t : reader.stoppedTasks(cluster, service())) {
             if (seenStopped.add(t.arn())) {
                 String d = t.describe();
@@ -154,12 +161,12 @@ final class RolloutWatch {
         }
     }
 
-    private String title(ServiceSnapshot s, Optional<Deployment> ours, Duration elapsed, Instant now, int failed,
+    private String title(LiveService s, Optional<LiveDeployment> ours, Duration elapsed, Instant now, int failed,
             Result result) {
-        Deployment d = ours.orElse(null);
-        int desired = d == null ? s.desired() : d.desired();
-        int running = d == null ? 0 : d.running();
-        int pending = d == null ? 0 : d.pending();
+        LiveDeployment d = ours.orElse(null);
+        int desired = d == null ? s.desiredCount() : d.desiredCount();
+        int running = d == null ? 0 : d.runningCount();
+        int pending = d == null ? 0 : d.pendingCount();
         String state;
         if (result != null) {
             state = result.name().toLowerCase(Locale.ROOT).replace('_', ' ');

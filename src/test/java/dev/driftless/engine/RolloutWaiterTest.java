@@ -3,8 +3,14 @@ package dev.driftless.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.driftless.engine.RolloutOutcome.Result;
-import dev.driftless.engine.ServiceSnapshot.Deployment;
-import dev.driftless.engine.ServiceSnapshot.Event;
+import dev.driftless.plan.LiveEnvironment;
+import dev.driftless.plan.LiveScaling;
+import dev.driftless.plan.LiveService;
+import dev.driftless.plan.LiveService.LiveDeployment;
+import dev.driftless.plan.LiveService.LiveEvent;
+import dev.driftless.plan.TaskDefinition;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,22 +30,34 @@ class RolloutWaiterTest {
     final RecordingProgress progress = new RecordingProgress();
 
     /** Answers DescribeServices from a function of (service, minutes since T0) and counts calls. */
-    final class ScriptedReader implements RolloutReader {
+    final class ScriptedReader implements LiveStateReader, StoppedTaskReader {
         final List<List<String>> describeCalls = Collections.synchronizedList(new ArrayList<>());
         final List<String> stoppedCalls = Collections.synchronizedList(new ArrayList<>());
-        final BiFunction<String, Long, ServiceSnapshot> script;
+        final BiFunction<String, Long, LiveService> script;
         final List<StoppedTask> stopped;
 
-        ScriptedReader(BiFunction<String, Long, ServiceSnapshot> script, List<StoppedTask> stopped) {
+        ScriptedReader(BiFunction<String, Long, LiveService> script, List<StoppedTask> stopped) {
             this.script = script;
             this.stopped = stopped;
         }
 
         @Override
-        public List<ServiceSnapshot> describe(String cluster, List<String> services) {
+        public LiveEnvironment services(String cluster, List<String> services) {
             describeCalls.add(List.copyOf(services));
             long minutes = Duration.between(T0, clock.instant()).toMinutes();
-            return services.stream().map(s -> script.apply(s, minutes)).toList();
+            Map<String, LiveService> found = new LinkedHashMap<>();
+            services.forEach(s -> found.put(s, script.apply(s, minutes)));
+            return new LiveEnvironment(cluster, true, found, List.of());
+        }
+
+        @Override
+        public Optional<TaskDefinition> taskDefinition(String arn, String containerName) {
+            throw new AssertionError("the waiter never reads task definitions");
+        }
+
+        @Override
+        public Map<String, LiveScaling> scaling(String cluster, List<String> names) {
+            throw new AssertionError("the waiter never reads scaling");
         }
 
         @Override
@@ -49,23 +67,25 @@ class RolloutWaiterTest {
         }
     }
 
-    static ServiceSnapshot service(String name, List<Deployment> deployments, List<Event> events) {
-        Deployment p = deployments.get(0);
-        return new ServiceSnapshot(name, "arn:aws:ecs:us-west-2:123456789012:service/c/" + name, "ACTIVE",
-                p.taskDefinition(), p.desired(), p.running(), p.pending(), deployments, events, Map.of());
+    static LiveService service(String name, List<LiveDeployment> deployments, List<LiveEvent> events) {
+        LiveDeployment p = deployments.get(0);
+        return new LiveService(name, "arn:aws:ecs:us-west-2:123456789012:service/c/" + name, "ACTIVE",
+                p.desiredCount(), p.runningCount(), p.pendingCount(), p.taskDefinitionArn(), deployments, null,
+                Map.of(), events);
     }
 
-    static Deployment primary(String td, String rollout, int desired, int running, int failed) {
-        return new Deployment("ecs-svc/1", "PRIMARY", td, rollout, rollout + " reason", desired, running,
-                desired - running, failed, T0);
+    static LiveDeployment primary(String td, String rollout, int desired, int running, int failed) {
+        return new LiveDeployment("ecs-svc/1", "PRIMARY", td, rollout, rollout + " reason", running, desired,
+                desired - running, failed, T0, T0);
     }
 
-    static Deployment active(String td, int running) {
-        return new Deployment("ecs-svc/0", "ACTIVE", td, "COMPLETED", null, running, running, 0, 0, T0.minusSeconds(3600));
+    static LiveDeployment active(String td, int running) {
+        return new LiveDeployment("ecs-svc/0", "ACTIVE", td, "COMPLETED", null, running, running, 0, 0,
+                T0.minusSeconds(3600), T0);
     }
 
-    RolloutWaiter waiter(RolloutReader reader) {
-        return new RolloutWaiter(reader, clock, clock.sleeper(), progress, Duration.ofSeconds(30), 4);
+    RolloutWaiter waiter(ScriptedReader reader) {
+        return new RolloutWaiter(reader, reader, clock, clock.sleeper(), progress, Duration.ofSeconds(30), 4);
     }
 
     @Test
@@ -94,7 +114,7 @@ class RolloutWaiterTest {
                 "Essential container in task exited", List.of("backend: exit code 137"), T0);
         ScriptedReader reader = new ScriptedReader((name, min) -> min >= 2
                 ? service(name, List.of(primary(NEW, "FAILED", 1, 0, 3), active(OLD, 1)),
-                        List.of(new Event("e2", T0.plusSeconds(100),
+                        List.of(new LiveEvent("e2", T0.plusSeconds(100),
                                 "(service backend) deployment ecs-svc/1 deployment failed: tasks failed to start.")))
                 : service(name, List.of(primary(NEW, "IN_PROGRESS", 1, 0, 0), active(OLD, 1)), List.of()),
                 List.of(crash));

@@ -31,11 +31,35 @@ public final class MotoServer implements AutoCloseable {
 
     /** Starts moto with extra environment variables (e.g. MOTO_ECS_SERVICE_RUNNING) and waits until it answers. */
     public static MotoServer start(Map<String, String> env) {
+        return start(List.of("-m", "moto.server"), env);
+    }
+
+    /**
+     * Starts moto through a Python launcher on the test classpath (e.g. {@code /moto/rollouts.py}, which
+     * patches moto to model ECS rollouts) that takes moto.server's arguments.
+     */
+    public static MotoServer startLauncher(String resource, Map<String, String> env) {
+        try (var in = MotoServer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no launcher " + resource + " on the test classpath");
+            }
+            Path script = Files.createTempFile("moto-launcher-", ".py");
+            Files.write(script, in.readAllBytes());
+            script.toFile().deleteOnExit();
+            return start(List.of(script.toString()), env);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static MotoServer start(List<String> launcher, Map<String, String> env) {
         String python = python();
         int port = freePort();
         try {
             Path log = Files.createTempFile("moto-" + port + "-", ".log");
-            List<String> cmd = new ArrayList<>(List.of(python, "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port)));
+            List<String> cmd = new ArrayList<>(List.of(python));
+            cmd.addAll(launcher);
+            cmd.addAll(List.of("-H", "127.0.0.1", "-p", String.valueOf(port)));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().putAll(env);
             Process p = pb.start();

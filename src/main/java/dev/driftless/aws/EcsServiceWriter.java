@@ -1,0 +1,108 @@
+package dev.driftless.aws;
+
+import dev.driftless.engine.ServiceWriter;
+import dev.driftless.plan.DesiredService;
+import dev.driftless.plan.ServiceSettings;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
+import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
+import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
+import software.amazon.awssdk.services.ecs.model.LoadBalancer;
+import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
+
+/** {@link ServiceWriter} over ECS: CreateService, UpdateService, TagResource. */
+public final class EcsServiceWriter implements ServiceWriter {
+    private final EcsClient ecs;
+
+    public EcsServiceWriter(EcsClient ecs) {
+        this.ecs = ecs;
+    }
+
+    @Override
+    public String create(DesiredService service, String taskDefinitionArn, Map<String, String> tags) {
+        ServiceSettings s = service.settings();
+        CreateServiceRequest.Builder b = CreateServiceRequest.builder()
+                .cluster(service.cluster())
+                .serviceName(service.name())
+                .taskDefinition(taskDefinitionArn)
+                .desiredCount(s.desiredCount())
+                .capacityProviderStrategy(EcsShapes.capacity(s.capacityProviderStrategy()))
+                .deploymentConfiguration(deployment(s))
+                .loadBalancers(s.loadBalancers().stream().map(l -> LoadBalancer.builder()
+                        .targetGroupArn(l.targetGroupArn()).containerName(l.containerName())
+                        .containerPort(l.containerPort()).build()).toList())
+                .propagateTags(s.propagateTags())
+                .enableECSManagedTags(true)
+                .tags(EcsShapes.tags(tags));
+        if (s.network() != null) {
+            b.networkConfiguration(network(s.network()));
+        }
+        try {
+            return ecs.createService(b.build()).service().serviceArn();
+        } catch (SdkException e) {
+            throw AwsFailures.translate(e, "ecs:CreateService", "service " + service.name() + " in " + service.cluster());
+        }
+    }
+
+    @Override
+    public void update(Update u) {
+        if (u.isEmpty()) {
+            return;
+        }
+        UpdateServiceRequest.Builder b = UpdateServiceRequest.builder().cluster(u.cluster()).service(u.service());
+        if (u.taskDefinitionArn() != null) {
+            b.taskDefinition(u.taskDefinitionArn());
+        }
+        if (u.desiredCount() != null) {
+            b.desiredCount(u.desiredCount());
+        }
+        ServiceSettings s = u.settings();
+        if (s != null) {
+            b.capacityProviderStrategy(EcsShapes.capacity(s.capacityProviderStrategy()))
+                    .deploymentConfiguration(deployment(s))
+                    .loadBalancers(s.loadBalancers().stream().map(l -> LoadBalancer.builder()
+                            .targetGroupArn(l.targetGroupArn()).containerName(l.containerName())
+                            .containerPort(l.containerPort()).build()).toList())
+                    .propagateTags(s.propagateTags());
+            if (s.network() != null) {
+                b.networkConfiguration(network(s.network()));
+            }
+            // changing the capacity strategy of a service needs a new deployment
+            b.forceNewDeployment(u.taskDefinitionArn() == null);
+        }
+        try {
+            ecs.updateService(b.build());
+        } catch (SdkException e) {
+            throw AwsFailures.translate(e, "ecs:UpdateService", "service " + u.service() + " in " + u.cluster());
+        }
+    }
+
+    @Override
+    public void tag(String serviceArn, Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        try {
+            ecs.tagResource(r -> r.resourceArn(serviceArn).tags(EcsShapes.tags(tags)));
+        } catch (SdkException e) {
+            throw AwsFailures.translate(e, "ecs:TagResource", serviceArn);
+        }
+    }
+
+    private static DeploymentConfiguration deployment(ServiceSettings s) {
+        return DeploymentConfiguration.builder()
+                .deploymentCircuitBreaker(DeploymentCircuitBreaker.builder()
+                        .enable(s.circuitBreaker()).rollback(s.circuitBreakerRollback()).build())
+                .build();
+    }
+
+    private static NetworkConfiguration network(ServiceSettings.NetworkSettings n) {
+        return NetworkConfiguration.builder().awsvpcConfiguration(v -> v.subnets(n.subnets())
+                .securityGroups(n.securityGroups())
+                .assignPublicIp(n.assignPublicIp() ? AssignPublicIp.ENABLED : AssignPublicIp.DISABLED)).build();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.driftless.engine;
+
+import dev.driftless.DriftlessException;
+import dev.driftless.plan.ChangeGroup;
+import dev.driftless.plan.ImageRef;
+import dev.driftless.plan.LiveService;
+import dev.driftless.plan.Plan;
+import dev.driftless.plan.ServicePlan;
+import dev.driftless.plan.ServiceTags;
+import dev.driftless.spec.DeploySpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns the plan ({@link Planner}: one read of the live services, the normalised diff) into deploy steps,
+ * and adds what only deploy cares about: the rollback pin, and images for services that do not exist yet.
+ */
+public final class DeployPlanner {
+    /** Stands for "no image was given" in a rendering; a step still carrying it is refused before any change. */
+    static final String NO_IMAGE = "driftless-no-image-given";
+    private static final Set<ChangeGroup> SETTINGS = EnumSet.of(ChangeGroup.CAPACITY, ChangeGroup.NETWORK,
+            ChangeGroup.LOAD_BALANCER, ChangeGroup.DEPLOYMENT);
+
+    private final DeploySpec spec;
+    private final LiveStateReader reader;
+
+    public DeployPlanner(DeploySpec spec, LiveStateReader reader) {
+        this.spec = spec;
+        this.reader = reader;
+    }
+
+    public List<ServiceStep> plan(String environment, List<String> selected, ImageSelection images, boolean resume) {
+        var views = spec.servicesIn(environment);
+        for (String s : selected) {
+            if (!views.containsKey(s)) {
+                throw new DriftlessException("no service " + s + " in " + spec.file(),
+                        "the services are: " + String.join(", ", views.keySet()));
+            }
+        }
+        for (String s : images.byService().keySet()) {
+            if (!views.containsKey(s)) {
+                throw new DriftlessException("--images names service " + s + ", which " + spec.file() + " does not declare",
+                        "the services are: " + String.join(", ", views.keySet()));
+            }
+        }
+        RememberingReader remembering = new RememberingReader(reader);
+        Plan plan = new Planner(remembering).plan(spec, environment, selected, imageRefs(images), label(images),
+                Instant.EPOCH);
+        List<ServiceStep> steps = new ArrayList<>();
+        List<String> withoutImage = new ArrayList<>();
+        for (ServicePlan p : plan.services()) {
+            if (p.desired().taskDefinition().image().endsWith(":" + NO_IMAGE)) {
+                withoutImage.add(p.service());
+            }
+            steps.add(step(p, remembering.service(p.service()).orElse(null), resume));
+        }
+        if (!withoutImage.isEmpty()) {
+            throw new DriftlessException("service " + String.join(", ", withoutImage)
+                    + " does not exist yet and no image was given for it — nothing was changed",
+                    "pass --image-tag TAG or --images '{\"" + withoutImage.get(0)
+                            + "\":\"<uri>@sha256:...\"}' (the build step's images output)");
+        }
+        return steps;
+    }
+
+    private static Function<String, ImageRef> imageRefs(ImageSelection images) {
+        return service -> {
+            String given = images.byService().get(service);
+            if (given != null) {
+                return imageRef(service, given);
+            }
+            if (images.tag() != null) {
+                return ImageRef.parse(images.tag());
+            }
+            return new ImageRef.KeepLive(new ImageRef.Tag(NO_IMAGE));
+        };
+    }
+
+    /** An image from the build step's output: {@code <repo>@sha256:<hex>}, {@code <repo>:<tag>}, or a bare digest/tag. */
+    static ImageRef imageRef(String service, String value) {
+        try {
+            int at = value.lastIndexOf('@');
+            if (at >= 0) {
+                return new ImageRef.Digest(value.substring(at + 1));
+            }
+            int slash = value.lastIndexOf('/');
+            int colon = value.lastIndexOf(':');
+            return colon > slash ? new ImageRef.Tag(value.substring(colon + 1)) : ImageRef.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new DriftlessException("--images: the image for " + service + " (" + value + ") is not <uri>@sha256:<digest> or <uri>:<tag>",
+                    "pass the build step's images output unchanged");
+        }
+    }
+
+    private static String label(ImageSelection images) {
+        if (!images.byService().isEmpty()) {
+            return "built images";
+        }
+        return images.tag() != null ? "tag " + images.tag() : "keep live images";
+    }
+
+    private static ServiceStep step(ServicePlan p, LiveService live, boolean resume) {
+        if (p.action() == ServicePlan.Action.CREATE) {
+            return new ServiceStep(p, null, ServiceStep.Kind.CREATE, true, true, true, null);
+        }
+        boolean td = p.registerTaskDefinition();
+        boolean settings = p.groups().stream().anyMatch(SETTINGS::contains);
+        boolean count = p.groups().contains(ChangeGroup.DESIRED_COUNT);
+        boolean scaling = p.updateAutoscaling();
+        Optional<String> pin = live == null ? Optional.empty()
+                : live.tag(DeployTags.ROLLED_BACK_FROM).filter(v -> !v.isBlank());
+        if (pin.isPresent() && !resume && p.desired().specHash().equals(pin.get())) {
+            return new ServiceStep(p, live, ServiceStep.Kind.PINNED, false, false, false,
+                    "rolled back to " + live.tag(DeployTags.ROLLED_BACK_TO).orElse(live.taskDefinitionArn())
+                            + "; it stays there until its spec or image changes or `deploy --resume`");
+        }
+        if (pin.isPresent()) {
+            // resuming, or a new image: deploy the rendering even where it equals a revision that ran before
+            td = td || !p.desired().specHash().equals(live.tag(ServiceTags.SPEC_HASH).orElse(""));
+        }
+        if (!td && !settings && !count && !scaling) {
+            return new ServiceStep(p, live, ServiceStep.Kind.UNCHANGED, false, false, false, null);
+        }
+        return new ServiceStep(p, live, ServiceStep.Kind.UPDATE, td, settings, count, null);
+    }
+}

@@ -1,0 +1,230 @@
+package dev.driftless.engine;
+
+import dev.driftless.DriftlessException;
+import dev.driftless.engine.ServiceResult.Outcome;
+import dev.driftless.plan.DesiredService;
+import dev.driftless.plan.LiveService;
+import dev.driftless.plan.ServiceTags;
+import dev.driftless.plan.SpecHash;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Applies exactly the planned steps: registers the revisions that changed, creates or updates services,
+ * waits for the rollouts, tags what succeeded, rolls back what failed (unless told not to) and prunes
+ * old revisions. Everything is checked before the first change.
+ */
+public final class Deployer {
+    private final TaskDefinitionStore taskDefinitions;
+    private final ServiceWriter services;
+    private final RolloutWaiter waiter;
+    private final Progress progress;
+    private final Clock clock;
+
+    public Deployer(TaskDefinitionStore taskDefinitions, ServiceWriter services, RolloutWaiter waiter, Progress progress,
+            Clock clock) {
+        this.taskDefinitions = taskDefinitions;
+        this.services = services;
+        this.waiter = waiter;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    public DeployReport apply(String environment, String cluster, Map<String, String> environmentTags,
+            List<ServiceStep> steps, DeployOptions options) {
+        refuseWhileDeploying(steps, options.force());
+        List<ServiceResult> results = new ArrayList<>();
+        if (options.dryRun()) {
+            for (ServiceStep s : steps) {
+                progress.line("dry run: " + s.describe());
+                results.add(unchangedOrPinned(s, s.changes() ? Outcome.WOULD_CHANGE : null));
+            }
+            return new DeployReport(environment, cluster, true, results);
+        }
+        Instant started = clock.instant();
+        Map<String, String> attempted = new LinkedHashMap<>();
+        for (ServiceStep s : steps) {
+            if (s.changes()) {
+                progress.line(s.describe());
+                attempted.put(s.service(), start(s, cluster, environmentTags, options));
+            }
+        }
+        List<RolloutTarget> targets = steps.stream().filter(ServiceStep::startsDeployment)
+                .map(s -> new RolloutTarget(s.service(), attempted.get(s.service()))).toList();
+        Map<String, RolloutOutcome> outcomes = waiter.await(cluster, targets, options.timeout()).stream()
+                .collect(Collectors.toMap(RolloutOutcome::service, o -> o));
+
+        List<ServiceStep> failed = new ArrayList<>();
+        for (ServiceStep s : steps) {
+            RolloutOutcome o = outcomes.get(s.service());
+            if (!s.changes()) {
+                results.add(unchangedOrPinned(s, null));
+            } else if (o == null || o.succeeded()) {
+                String arn = attempted.get(s.service());
+                if (s.kind() == ServiceStep.Kind.UPDATE) {
+                    services.tag(s.live().arn(), serviceTags(s.desired(), arn, s.live().taskDefinitionArn(), options));
+                }
+                prune(s.desired().taskDefinition().family(), arn, previous(s), options.retain());
+                results.add(new ServiceResult(s.service(), s.kind() == ServiceStep.Kind.CREATE ? Outcome.CREATED
+                        : Outcome.DEPLOYED, arn, arn, previous(s), s.desired().taskDefinition().image(),
+                        o == null ? Duration.between(started, clock.instant()) : o.elapsed(), List.of()));
+            } else {
+                failed.add(s);
+            }
+        }
+        results.addAll(failures(cluster, failed, outcomes, attempted, options));
+        // keep the spec's service order
+        List<String> order = steps.stream().map(ServiceStep::service).toList();
+        results.sort((a, b) -> Integer.compare(order.indexOf(a.service()), order.indexOf(b.service())));
+        return new DeployReport(environment, cluster, false, results);
+    }
+
+    private static void refuseWhileDeploying(List<ServiceStep> steps, boolean force) {
+        if (force) {
+            return;
+        }
+        List<String> busy = steps.stream().filter(s -> s.changes() && s.live() != null && s.live().deploying())
+                .map(s -> s.service() + " (" + s.live().deployments().stream()
+                        .map(d -> d.id() + " " + d.status() + " " + shortArn(d.taskDefinitionArn())
+                                + (d.rolloutState() == null ? "" : " " + d.rolloutState()))
+                        .collect(Collectors.joining(", ")) + ")")
+                .toList();
+        if (!busy.isEmpty()) {
+            throw new DriftlessException("another deployment is in progress: " + String.join("; ", busy)
+                    + " — nothing was changed", "wait for it to finish, or pass --force to deploy over it");
+        }
+    }
+
+    /** Registers (when changed) and creates or updates; returns the revision the service is set to. */
+    private String start(ServiceStep s, String cluster, Map<String, String> environmentTags, DeployOptions options) {
+        DesiredService d = s.desired();
+        String arn = s.taskDefinitionChanged()
+                ? taskDefinitions.register(d.taskDefinition(), revisionTags(environmentTags, d, previous(s), options))
+                : s.live().taskDefinitionArn();
+        if (s.kind() == ServiceStep.Kind.CREATE) {
+            services.create(d, arn, serviceTags(d, arn, null, options));
+        } else {
+            services.update(new ServiceWriter.Update(cluster, d.name(), s.taskDefinitionChanged() ? arn : null,
+                    s.settingsChanged() ? d.settings() : null,
+                    s.desiredCountChanged() ? Integer.valueOf(s.desiredCount()) : null));
+        }
+        return arn;
+    }
+
+    private List<ServiceResult> failures(String cluster, List<ServiceStep> failed, Map<String, RolloutOutcome> outcomes,
+            Map<String, String> attempted, DeployOptions options) {
+        List<ServiceResult> results = new ArrayList<>();
+        List<ServiceStep> revert = new ArrayList<>();
+        for (ServiceStep s : failed) {
+            RolloutOutcome o = outcomes.get(s.service());
+            progress.warning(s.service() + ": " + o.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + (o.reasons().isEmpty() ? "" : " — " + o.reasons().get(o.reasons().size() - 1)));
+            String previous = previous(s);
+            if (!options.rollbackOnFailure() || previous == null) {
+                List<String> reasons = new ArrayList<>(o.reasons());
+                if (previous == null) {
+                    reasons.add("new service: there is no previous task definition to roll back to");
+                }
+                results.add(new ServiceResult(s.service(), Outcome.FAILED, o.live(), attempted.get(s.service()),
+                        previous, s.desired().taskDefinition().image(), o.elapsed(), reasons));
+            } else {
+                revert.add(s);
+            }
+        }
+        if (revert.isEmpty()) {
+            return results;
+        }
+        List<RolloutTarget> targets = new ArrayList<>();
+        for (ServiceStep s : revert) {
+            progress.line(s.service() + ": rolling back to " + shortArn(previous(s)));
+            // the circuit breaker may already have put it back; setting it again is harmless and explicit
+            services.update(new ServiceWriter.Update(cluster, s.service(), previous(s), null, null));
+            targets.add(new RolloutTarget(s.service(), previous(s)));
+        }
+        Map<String, RolloutOutcome> back = waiter.await(cluster, targets, options.timeout()).stream()
+                .collect(Collectors.toMap(RolloutOutcome::service, o -> o));
+        for (ServiceStep s : revert) {
+            RolloutOutcome first = outcomes.get(s.service());
+            RolloutOutcome second = back.get(s.service());
+            List<String> reasons = new ArrayList<>(first.reasons());
+            reasons.add(second.succeeded() ? "rolled back to " + shortArn(previous(s)) + " (stable)"
+                    : "rollback to " + shortArn(previous(s)) + " did not become stable: " + String.join("; ", second.reasons()));
+            results.add(new ServiceResult(s.service(), second.succeeded() ? Outcome.FAILED_ROLLED_BACK
+                    : Outcome.FAILED_ROLLBACK_FAILED, second.succeeded() ? previous(s) : second.live(),
+                    attempted.get(s.service()), previous(s), s.desired().taskDefinition().image(),
+                    first.elapsed().plus(second.elapsed()), reasons));
+        }
+        return results;
+    }
+
+    /** Deregisters revisions beyond the newest {@code retain}, never the live one or the rollback target. */
+    private void prune(String family, String live, String previous, int retain) {
+        if (live == null || TaskDefinitionStore.Revision.of(live).revision() <= retain) {
+            // revision numbers start at 1, so there cannot be more than `retain` of them yet
+            return;
+        }
+        List<TaskDefinitionStore.Revision> all = taskDefinitions.revisions(family);
+        for (TaskDefinitionStore.Revision r : all.subList(Math.min(retain, all.size()), all.size())) {
+            if (!r.arn().equals(live) && !r.arn().equals(previous)) {
+                taskDefinitions.deregister(r.arn());
+                progress.line("deregistered " + r.shortName() + " (keeping the newest " + retain + ")");
+            }
+        }
+    }
+
+    private static ServiceResult unchangedOrPinned(ServiceStep s, Outcome forced) {
+        Outcome outcome = forced != null ? forced : s.kind() == ServiceStep.Kind.PINNED ? Outcome.PINNED : Outcome.UNCHANGED;
+        String live = s.live() == null ? null : s.live().taskDefinitionArn();
+        return new ServiceResult(s.service(), outcome, live, null, live, s.desired().taskDefinition().image(),
+                Duration.ZERO, s.note() == null ? List.of() : List.of(s.note()));
+    }
+
+    private static String previous(ServiceStep s) {
+        return s.liveService().map(LiveService::taskDefinitionArn).orElse(null);
+    }
+
+    static Map<String, String> revisionTags(Map<String, String> environmentTags, DesiredService d, String previous,
+            DeployOptions options) {
+        Map<String, String> tags = new LinkedHashMap<>(environmentTags);
+        tags.putAll(d.tags());
+        tags.put(ServiceTags.SPEC_HASH, d.specHash());
+        tags.put(ServiceTags.IMAGE, d.taskDefinition().image());
+        if (options.gitSha() != null) {
+            tags.put(ServiceTags.GIT_SHA, options.gitSha());
+        }
+        if (previous != null) {
+            tags.put(DeployTags.PREVIOUS, previous);
+        }
+        return tags;
+    }
+
+    /** The service's tags after a successful deploy; a rollback pin is cleared by writing it empty. */
+    static Map<String, String> serviceTags(DesiredService d, String arn, String previous, DeployOptions options) {
+        Map<String, String> tags = new LinkedHashMap<>(d.tags());
+        tags.put(ServiceTags.SPEC_HASH, d.specHash());
+        tags.put(ServiceTags.TASK_DEFINITION, arn);
+        tags.put(ServiceTags.SETTINGS_HASH, SpecHash.of(d.settings()));
+        tags.put(ServiceTags.DESIRED_COUNT, String.valueOf(d.settings().desiredCount()));
+        tags.put(ServiceTags.AUTOSCALING, ServiceTags.autoscaling(d.autoscaling()));
+        tags.put(ServiceTags.IMAGE, d.taskDefinition().image());
+        if (options.gitSha() != null) {
+            tags.put(ServiceTags.GIT_SHA, options.gitSha());
+        }
+        if (previous != null) {
+            tags.put(DeployTags.PREVIOUS, previous);
+            tags.put(DeployTags.ROLLED_BACK_FROM, "");
+            tags.put(DeployTags.ROLLED_BACK_TO, "");
+        }
+        return tags;
+    }
+
+    static String shortArn(String arn) {
+        return arn == null ? "none" : arn.substring(arn.lastIndexOf('/') + 1);
+    }
+}

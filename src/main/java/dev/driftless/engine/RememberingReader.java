@@ -1,0 +1,58 @@
+package dev.driftless.engine;
+
+import dev.driftless.plan.LiveEnvironment;
+import dev.driftless.plan.LiveScaling;
+import dev.driftless.plan.LiveService;
+import dev.driftless.plan.ServiceTags;
+import dev.driftless.plan.TaskDefinition;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Passes reads through and keeps the services read, so deploy can act on the same snapshot the plan
+ * was computed from (deployments in progress, tags, ARNs) without reading them a second time.
+ *
+ * <p>It also spares deploy the DescribeTaskDefinition the plan makes to list field-level changes: the plan
+ * asks for a live definition whose service tags say driftless deployed it only when the spec hash differs,
+ * so deploy already knows the answer (register a new revision) and needs no field list. It gets a
+ * definition with nothing in it, which differs from every rendering.
+ */
+final class RememberingReader implements LiveStateReader {
+    private final LiveStateReader reader;
+    private final Map<String, LiveService> seen = new HashMap<>();
+
+    RememberingReader(LiveStateReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public LiveEnvironment services(String cluster, List<String> names) {
+        LiveEnvironment env = reader.services(cluster, names);
+        seen.putAll(env.services());
+        return env;
+    }
+
+    static final TaskDefinition NOT_READ = new TaskDefinition(null, 0, 0, null, List.of(), null, null, null, null, null);
+
+    @Override
+    public Optional<TaskDefinition> taskDefinition(String arnOrFamilyRevision, String containerName) {
+        LiveService live = seen.get(containerName);
+        if (live != null && arnOrFamilyRevision.equals(live.taskDefinitionArn())
+                && live.tag(ServiceTags.TASK_DEFINITION).map(arnOrFamilyRevision::equals).orElse(false)
+                && live.tag(ServiceTags.SPEC_HASH).filter(h -> !h.isBlank()).isPresent()) {
+            return Optional.of(NOT_READ);
+        }
+        return reader.taskDefinition(arnOrFamilyRevision, containerName);
+    }
+
+    @Override
+    public Map<String, LiveScaling> scaling(String cluster, List<String> names) {
+        return reader.scaling(cluster, names);
+    }
+
+    Optional<LiveService> service(String name) {
+        return Optional.ofNullable(seen.get(name));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.driftless.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How deploy or rollback ended for one service.
+ *
+ * @param taskDefinitionArn what the service runs now (after any automatic rollback)
+ * @param attempted the revision this run tried to roll out (null when nothing was rolled out)
+ * @param previous what the service ran before this run (null for a new service)
+ */
+public record ServiceResult(String service, Outcome outcome, String taskDefinitionArn, String attempted,
+        String previous, String image, Duration duration, List<String> reasons) {
+
+    public ServiceResult {
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        duration = duration == null ? Duration.ZERO : duration;
+    }
+
+    public enum Outcome {
+        CREATED("created", true),
+        DEPLOYED("deployed", true),
+        UNCHANGED("unchanged", true),
+        PINNED("left alone (rolled back)", true),
+        WOULD_CHANGE("would change (dry run)", true),
+        ROLLED_BACK("rolled back", true),
+        FAILED("failed", false),
+        FAILED_ROLLED_BACK("failed, rolled back", false),
+        FAILED_ROLLBACK_FAILED("failed, rollback failed too", false);
+
+        private final String label;
+        private final boolean ok;
+
+        Outcome(String label, boolean ok) {
+            this.label = label;
+            this.ok = ok;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public boolean ok() {
+            return ok;
+        }
+    }
+
+    public boolean ok() {
+        return outcome.ok();
+    }
+}

@@ -1,0 +1,200 @@
+package dev.driftless.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.driftless.DriftlessException;
+import dev.driftless.engine.ServiceResult.Outcome;
+import dev.driftless.plan.ImageRef;
+import dev.driftless.plan.Plan;
+import dev.driftless.plan.ServiceTags;
+import java.time.Instant;
+import dev.driftless.testing.MotoServer;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceField;
+import software.amazon.awssdk.services.ecs.model.Tag;
+
+/** Deploy against moto patched to model rollouts (src/test/resources/moto/rollouts.py). */
+class DeployerMotoTest {
+    static MotoServer moto;
+    DeployFixture f;
+    MotoNetwork network;
+
+    @BeforeAll
+    static void start() {
+        moto = MotoServer.startLauncher("/moto/rollouts.py", Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        moto.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        moto.reset();
+        f = new DeployFixture(moto.endpoint());
+        f.createCluster();
+        network = MotoNetwork.create(moto);
+    }
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    Service describe(String name) {
+        return f.ecs.describeServices(r -> r.cluster(DeployFixture.CLUSTER).services(name).include(ServiceField.TAGS))
+                .services().get(0);
+    }
+
+    static Map<String, String> tags(Service s) {
+        return s.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value));
+    }
+
+    @Test
+    void deployingTheSampleCreatesTheServicesWithTheSpecsSettings() {
+        DeployReport report = f.deploy(DeployFixture.spec(network), "v1");
+
+        assertThat(report.ok()).isTrue();
+        assertThat(report.services()).extracting(ServiceResult::outcome).containsOnly(Outcome.CREATED);
+        Service backend = describe("backend");
+        assertThat(backend.taskDefinition()).endsWith("task-definition/durable-code-dev-backend:1");
+        assertThat(backend.desiredCount()).isEqualTo(1);
+        assertThat(backend.capacityProviderStrategy()).extracting(c -> c.capacityProvider() + "/" + c.weight())
+                .containsExactlyInAnyOrder("FARGATE_SPOT/1", "FARGATE/0");
+        assertThat(backend.deploymentConfiguration().deploymentCircuitBreaker().enable()).isTrue();
+        assertThat(backend.deploymentConfiguration().deploymentCircuitBreaker().rollback()).isTrue();
+        assertThat(backend.networkConfiguration().awsvpcConfiguration().subnets()).containsExactly(network.subnet());
+        assertThat(backend.networkConfiguration().awsvpcConfiguration().securityGroups()).containsExactly(network.securityGroup());
+        assertThat(backend.propagateTagsAsString()).isEqualTo("SERVICE");
+        assertThat(tags(backend)).containsEntry("Project", "durable-code").containsEntry("CostCenter", "engineering")
+                .containsEntry("driftless:environment", "dev")
+                .containsEntry(ServiceTags.GIT_SHA, "0123abc")
+                .containsEntry(ServiceTags.IMAGE, "123456789012.dkr.ecr.us-west-2.amazonaws.com/durable-code-backend:v1")
+                .containsKey(ServiceTags.SPEC_HASH);
+        Service frontend = describe("frontend");
+        assertThat(frontend.desiredCount()).isEqualTo(2);
+        assertThat(frontend.loadBalancers()).singleElement().satisfies(lb -> {
+            assertThat(lb.containerName()).isEqualTo("frontend");
+            assertThat(lb.containerPort()).isEqualTo(3000);
+        });
+        var td = f.ecs.describeTaskDefinition(r -> r.taskDefinition(backend.taskDefinition())).taskDefinition();
+        assertThat(td.cpu()).isEqualTo("256");
+        assertThat(td.memory()).isEqualTo("512");
+        assertThat(td.executionRoleArn()).isEqualTo("arn:aws:iam::123456789012:role/durable-code-exec");
+        assertThat(td.containerDefinitions().get(0).secrets()).singleElement()
+                .satisfies(s -> assertThat(s.name()).isEqualTo("DATABASE_URL"));
+    }
+
+    @Test
+    void aSecondDeployWithNothingChangedRegistersNothingAndUpdatesNothing() {
+        f.deploy(DeployFixture.spec(network), "v1");
+        int mark = f.counter.mark();
+
+        DeployReport again = f.deploy(DeployFixture.spec(network), "v1");
+
+        List<String> calls = f.counter.since(mark);
+        assertThat(again.services()).extracting(ServiceResult::outcome).containsOnly(Outcome.UNCHANGED);
+        // the plan reads the services (one call for both) and their scalable targets; nothing else
+        assertThat(calls).containsExactly("DescribeServices", "DescribeScalableTargets");
+    }
+
+    @Test
+    void anImageChangeRegistersOneRevisionPerServiceAndUpdatesEachOnce() {
+        f.deploy(DeployFixture.spec(network), "v1");
+        int mark = f.counter.mark();
+
+        DeployReport report = f.deploy(DeployFixture.spec(network), "v2");
+
+        List<String> calls = f.counter.since(mark);
+        assertThat(report.services()).extracting(ServiceResult::outcome).containsOnly(Outcome.DEPLOYED);
+        assertThat(f.counter.count(calls, "RegisterTaskDefinition")).isEqualTo(2);
+        assertThat(f.counter.count(calls, "UpdateService")).isEqualTo(2);
+        assertThat(f.counter.count(calls, "CreateService")).isZero();
+        assertThat(f.counter.count(calls, "DescribeTaskDefinition")).isZero();
+        assertThat(describe("backend").taskDefinition()).endsWith("durable-code-dev-backend:2");
+        assertThat(tags(describe("backend"))).containsEntry(ServiceTags.IMAGE,
+                "123456789012.dkr.ecr.us-west-2.amazonaws.com/durable-code-backend:v2");
+        assertThat(report.taskDefinitionArns()).hasSize(2).allSatisfy((s, arn) -> assertThat(arn).endsWith(":2"));
+    }
+
+    @Test
+    void planAfterADeployShowsZeroChanges() {
+        f.deploy(DeployFixture.spec(network), "v1");
+        f.deploy(DeployFixture.spec(network), "v2");
+
+        Plan plan = new Planner(f.reader()).plan(DeployFixture.spec(network), "dev", List.of(),
+                s -> new ImageRef.Tag("v2"), "tag v2", Instant.parse("2026-11-25T10:00:00Z"));
+
+        assertThat(plan.services()).hasSize(2);
+        assertThat(plan.services()).allSatisfy(s -> assertThat(s.changes()).isEmpty());
+        assertThat(plan.hasChanges()).isFalse();
+        assertThat(plan.driftCount()).isZero();
+    }
+
+    @Test
+    void aSpecChangeToOneServiceTouchesOnlyThatService() {
+        f.deploy(DeployFixture.spec(network), "v1");
+        int mark = f.counter.mark();
+
+        DeployReport report = f.deploy(DeployFixture.spec(network, 512, Map.of("LOG_LEVEL", "info")), "v1");
+
+        assertThat(report.services()).extracting(ServiceResult::service, ServiceResult::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("backend", Outcome.DEPLOYED),
+                        org.assertj.core.groups.Tuple.tuple("frontend", Outcome.UNCHANGED));
+        assertThat(f.counter.count(f.counter.since(mark), "RegisterTaskDefinition")).isEqualTo(1);
+    }
+
+    @Test
+    void dryRunChangesNothing() {
+        f.deploy(DeployFixture.spec(network), "v1");
+        int mark = f.counter.mark();
+
+        DeployReport report = f.deploy(DeployFixture.spec(network), new ImageSelection(Map.of(), "v2"),
+                new DeployOptions(java.time.Duration.ofMinutes(30), true, true, false, 10, "0123abc"), List.of(), false);
+
+        assertThat(report.dryRun()).isTrue();
+        assertThat(report.services()).extracting(ServiceResult::outcome).containsOnly(Outcome.WOULD_CHANGE);
+        assertThat(f.counter.since(mark)).containsExactly("DescribeServices", "DescribeScalableTargets");
+        assertThat(f.progress.lines).anyMatch(l -> l.startsWith("dry run: backend: update task definition"));
+    }
+
+    @Test
+    void aServiceNotInTheSpecIsAClearErrorBeforeAnyChange() {
+        assertThatThrownBy(() -> f.deploy(DeployFixture.spec(network), new ImageSelection(Map.of(), "v1"),
+                DeployFixture.options(false), List.of("worker"), false))
+                .isInstanceOf(DriftlessException.class)
+                .hasMessageContaining("no service worker")
+                .satisfies(e -> assertThat(((DriftlessException) e).hint()).contains("backend, frontend"));
+        assertThat(f.counter.calls).doesNotContain("CreateService", "RegisterTaskDefinition");
+    }
+
+    @Test
+    void aNewServiceWithoutAnImageIsAClearErrorBeforeAnyChange() {
+        assertThatThrownBy(() -> f.deploy(DeployFixture.spec(network), ImageSelection.keepLive(),
+                DeployFixture.options(false), List.of(), false))
+                .isInstanceOf(DriftlessException.class)
+                .hasMessageContaining("does not exist yet and no image was given");
+        assertThat(f.counter.calls).doesNotContain("CreateService", "RegisterTaskDefinition");
+    }
+
+    @Test
+    void oldRevisionsBeyondRetainAreDeregisteredButNotTheLiveOrPreviousOne() {
+        DeployOptions retain2 = new DeployOptions(java.time.Duration.ofMinutes(30), false, true, false, 2, "sha");
+        for (String tag : List.of("v1", "v2", "v3", "v4")) {
+            f.deploy(DeployFixture.spec(network), new ImageSelection(Map.of(), tag), retain2, List.of("backend"), false);
+        }
+        List<String> active = f.ecs.listTaskDefinitions(r -> r.familyPrefix("durable-code-dev-backend")
+                .status("ACTIVE")).taskDefinitionArns();
+        assertThat(active).extracting(a -> a.substring(a.lastIndexOf(':') + 1)).containsExactlyInAnyOrder("3", "4");
+    }
+}
