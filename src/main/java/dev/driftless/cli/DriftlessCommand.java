@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             CostCommand.class,
             MatrixCommand.class,
             DemoCommand.class,
+            DeployCommand.class,
+            RollbackCommand.class,
         })
 public final class DriftlessCommand {
 }
