@@ -7,14 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that moves only when the code under test sleeps through {@link #sleeper()}. */
-final class FakeClock extends Clock {
+public final class FakeClock extends Clock {
     private volatile Instant now;
 
-    FakeClock(Instant start) {
+    public FakeClock(Instant start) {
         this.now = start;
     }
 
-    Sleeper sleeper() {
+    public Sleeper sleeper() {
         return d -> now = now.plus(d);
     }
 
