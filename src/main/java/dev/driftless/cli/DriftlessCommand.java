@@ -11,12 +11,15 @@ import picocli.CommandLine.Command;
                 + "and stop/start environments on a schedule, from deploy-specs in git.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            PlanCommand.class,
             ValidateCommand.class,
             CostCommand.class,
             MatrixCommand.class,
             DemoCommand.class,
             DeployCommand.class,
             RollbackCommand.class,
+            BuildCommand.class,
+            TestCommand.class,
         })
 public final class DriftlessCommand {
 }

@@ -59,7 +59,7 @@ public final class PlanDiff {
             created.addAll(Fields.diff(Map.of(), Fields.of(d.settings()), null, false));
             created.addAll(Fields.diff(Map.of(), Fields.of(d.autoscaling()), null, false));
             return new ServicePlan(d.name(), ServicePlan.Action.CREATE, created, d, null, true, true,
-                    d.autoscaling() != null, List.of());
+                    d.autoscaling() != null, List.of(), null);
         }
         List<Change> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -87,7 +87,7 @@ public final class PlanDiff {
         boolean updateService = !count.isEmpty() || !settings.isEmpty() || !td.isEmpty();
         return new ServicePlan(d.name(), changes.isEmpty() ? ServicePlan.Action.NONE : ServicePlan.Action.UPDATE,
                 changes.stream().sorted(java.util.Comparator.comparing(Change::group)).toList(),
-                d, live.taskDefinitionArn(), !td.isEmpty(), updateService, !scaling.isEmpty(), notes);
+                d, live.taskDefinitionArn(), !td.isEmpty(), updateService, !scaling.isEmpty(), notes, facts(in, liveCount));
     }
 
     private static List<Change> taskDefinitionChanges(Inputs in, boolean managed) {
@@ -151,6 +151,14 @@ public final class PlanDiff {
         Map<Fields.Key, Fields.Value> baseline = !managed || recorded.isEmpty() ? null
                 : Fields.of(ServiceTags.parseAutoscaling(recorded.get()).orElse(null));
         return Fields.diff(Fields.of(liveA), Fields.of(d.autoscaling()), baseline, false);
+    }
+
+    private static ServicePlan.LiveFacts facts(Inputs in, int liveCount) {
+        // without a live definition the tags proved it equal to the rendering
+        TaskDefinition td = in.liveTaskDefinition() != null && in.liveTaskDefinition().cpu() > 0
+                ? in.liveTaskDefinition() : in.desired().taskDefinition();
+        return new ServicePlan.LiveFacts(td.cpu(), td.memory(), td.cpuArchitecture(), liveCount,
+                in.live().settings().capacityProviderStrategy());
     }
 
     private static boolean runsWhatWasDeployed(LiveService live) {

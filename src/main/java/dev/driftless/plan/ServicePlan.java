@@ -20,9 +20,22 @@ public record ServicePlan(
         boolean registerTaskDefinition,
         boolean updateService,
         boolean updateAutoscaling,
-        List<String> notes) {
+        List<String> notes,
+        LiveFacts live) {
 
     public enum Action { CREATE, UPDATE, NONE }
+
+    /**
+     * What runs now, for the live side of a cost comparison; null when the service does not exist.
+     *
+     * @param desiredCount the count the service runs when up (the saved count while the schedule has it stopped)
+     */
+    public record LiveFacts(int cpu, int memory, String cpuArchitecture, int desiredCount,
+                            List<ServiceSettings.CapacityItem> capacityProviderStrategy) {
+        public LiveFacts {
+            capacityProviderStrategy = List.copyOf(capacityProviderStrategy);
+        }
+    }
 
     public ServicePlan {
         changes = List.copyOf(changes);

@@ -1,0 +1,251 @@
+package dev.driftless.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.driftless.DriftlessException;
+import dev.driftless.actions.ActionsRuntime;
+import dev.driftless.actions.GitHubContext;
+import dev.driftless.aws.AwsClients;
+import dev.driftless.aws.EcsLiveStateReader;
+import dev.driftless.engine.Planner;
+import dev.driftless.engine.StickyComment;
+import dev.driftless.github.GitHubClients;
+import dev.driftless.github.GitHubPullRequestComments;
+import dev.driftless.plan.CostEstimate;
+import dev.driftless.plan.CostModel;
+import dev.driftless.plan.ImageRef;
+import dev.driftless.plan.LiveViews;
+import dev.driftless.plan.Plan;
+import dev.driftless.plan.PriceTable;
+import dev.driftless.render.PlanJson;
+import dev.driftless.render.PlanMarkdown;
+import dev.driftless.spec.DeploySpec;
+import dev.driftless.spec.EnvironmentSpec;
+import dev.driftless.spec.ServiceView;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.kohsuke.github.GitHub;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code driftless plan --env E}: what a deploy would change, with drift and the monthly cost, in the
+ * job summary and (on a pull request, with a token) one sticky PR comment.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Diff the spec against the live services of one environment (normalised, with drift), estimate the "
+                + "monthly cost, and report it in the job summary and one sticky pull-request comment.")
+public final class PlanCommand implements Callable<Integer> {
+    private static final Set<String> PR_EVENTS = Set.of("pull_request", "pull_request_target");
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--image-tag", paramLabel = "TAG",
+            description = "The image tag (or sha256:digest) to plan for (default: input image-tag, else the commit SHA).")
+    String imageTag;
+
+    @Option(names = "--keep-live-image",
+            description = "Keep the image each existing service runs (new services get --image-tag); input keep-live-image.")
+    boolean keepLiveImage;
+
+    @Option(names = "--built-service", paramLabel = "NAME",
+            description = "A service whose image this run builds (repeatable; input built-services): it gets --image-tag, "
+                    + "every other service keeps its live image.")
+    List<String> builtServices = new ArrayList<>();
+
+    @Option(names = "--detailed-exitcode",
+            description = "Exit 0 when there are no changes, 2 when there are, 1 on error (input detailed-exitcode).")
+    boolean detailedExitcode;
+
+    @Option(names = "--plan-file", paramLabel = "PATH",
+            description = "Where to write the plan as JSON (default: $RUNNER_TEMP/driftless-plan-<env>.json, else ./).")
+    Path planFile;
+
+    private final CommandContext ctx;
+
+    public PlanCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ActionsRuntime actions = ctx.actions();
+        DeploySpec spec = Specs.single(Specs.load(common, ctx), common);
+        EnvironmentSpec env = Specs.environment(spec, common, ctx);
+        Map<String, ServiceView> views = Specs.services(spec, env, common, ctx);
+        Instant at = common.now(ctx);
+        Optional<ImageRef> tag = imageTag(actions);
+        Function<String, ImageRef> images = images(tag, views);
+
+        Plan plan;
+        try (AwsClients aws = AwsClients.forEnvironment(spec, env.name(), ctx)) {
+            ctx.err().println("planning " + spec.name() + "/" + env.name() + ": " + views.size() + " service(s) in cluster "
+                    + env.cluster());
+            plan = new Planner(new EcsLiveStateReader(aws.ecs(), aws.autoScaling()))
+                    .plan(spec, env.name(), List.copyOf(views.keySet()), images, imageLabel(tag), at);
+        }
+
+        YearMonth month = YearMonth.from(at.atZone(ZoneOffset.UTC));
+        CostModel costs = new CostModel(PriceTable.builtIn());
+        CostEstimate proposed = costs.estimate(spec, views.values(), month);
+        CostEstimate live = costs.estimate(spec, LiveViews.of(plan, views), month);
+        String markdown = PlanMarkdown.render(plan) + costLine(proposed, live, month, spec);
+        String json = PlanJson.render(plan, round(proposed.totalUsd()), round(live.totalUsd()));
+
+        Path file = writePlanFile(json, env.name(), actions);
+        actions.outputs().set("has-changes", String.valueOf(plan.hasChanges()));
+        actions.outputs().set("monthly-estimate-usd", String.format(Locale.ROOT, "%.2f", proposed.totalUsd()));
+        actions.outputs().set("plan-file", file.toString());
+
+        if (common.json()) {
+            ctx.out().println(json);
+        } else {
+            ctx.out().print(markdown);
+        }
+        ctx.out().flush();
+        if (actions.summary().writesFile()) {
+            actions.summary().append(markdown);
+        }
+        comment(markdown, env.name(), actions);
+        ctx.err().println(plan.hasChanges()
+                ? "plan: " + plan.changeCount() + " change(s)" + (plan.driftCount() > 0 ? ", " + plan.driftCount() + " drifted" : "")
+                : "plan: no changes");
+        return detailedExitcode(actions) && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    }
+
+    private Optional<ImageRef> imageTag(ActionsRuntime actions) {
+        Optional<String> value = Optional.ofNullable(imageTag).or(() -> actions.input("image-tag"))
+                .or(() -> Optional.ofNullable(actions.context().sha()));
+        try {
+            return value.map(ImageRef::parse);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--image-tag: " + e.getMessage());
+        }
+    }
+
+    private Function<String, ImageRef> images(Optional<ImageRef> tag, Map<String, ServiceView> views) {
+        List<String> built = builtServices.isEmpty()
+                ? ctx.actions().input("built-services").map(v -> Arrays.stream(v.split("[,\\s]+")).filter(s -> !s.isBlank()).toList())
+                        .orElse(List.of())
+                : builtServices;
+        for (String b : built) {
+            if (!views.containsKey(b)) {
+                throw new DriftlessException("--built-service names '" + b + "', which is not a planned service",
+                        "use one of: " + String.join(", ", views.keySet()));
+            }
+        }
+        boolean keepAll = keepLiveImage || ctx.actions().booleanInput("keep-live-image").orElse(false);
+        ImageRef fallback = tag.orElse(null);
+        if (fallback == null && !(keepAll && built.isEmpty())) {
+            throw new DriftlessException("no image tag to plan for", "pass --image-tag TAG (or input image-tag); in Actions "
+                    + "GITHUB_SHA is the default, or use --keep-live-image to keep what runs");
+        }
+        return service -> {
+            boolean keep = keepAll || (!built.isEmpty() && !built.contains(service));
+            if (!keep) {
+                return fallback;
+            }
+            if (fallback == null) {
+                // a new service has no live image; with no tag either it cannot be planned
+                return new ImageRef.KeepLive(new ImageRef.Tag("latest"));
+            }
+            return new ImageRef.KeepLive(fallback);
+        };
+    }
+
+    private String imageLabel(Optional<ImageRef> tag) {
+        boolean keepAll = keepLiveImage || ctx.actions().booleanInput("keep-live-image").orElse(false);
+        String t = tag.map(r -> r instanceof ImageRef.Digest d ? "digest `" + d.digest() + "`" : "tag `" + ((ImageRef.Tag) r).tag() + "`")
+                .orElse("none");
+        if (keepAll) {
+            return "live images kept (new services: " + t + ")";
+        }
+        List<String> built = builtServices.isEmpty() ? ctx.actions().input("built-services").map(List::of).orElse(List.of()) : builtServices;
+        return built.isEmpty() ? t : t + " for " + String.join(", ", built) + "; live images kept for the others";
+    }
+
+    private static String costLine(CostEstimate proposed, CostEstimate live, YearMonth month, DeploySpec spec) {
+        double delta = proposed.totalUsd() - live.totalUsd();
+        String budget = spec.budget().monthlyUsd() == null ? ""
+                : String.format(Locale.ROOT, " · budget $%.2f", spec.budget().monthlyUsd());
+        return String.format(Locale.ROOT, "**Estimated monthly cost (%s %d):** $%.2f live → $%.2f with this plan (%s$%.2f)%s%n",
+                month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH), month.getYear(),
+                live.totalUsd(), proposed.totalUsd(), delta < 0 ? "−" : "+", Math.abs(delta), budget);
+    }
+
+    private Path writePlanFile(String json, String environment, ActionsRuntime actions) {
+        Path file = planFile != null ? planFile
+                : actions.input("plan-file").map(Path::of).orElseGet(() -> actions.variable("RUNNER_TEMP")
+                        .map(t -> Path.of(t, "driftless-plan-" + environment + ".json"))
+                        .orElse(Path.of("driftless-plan-" + environment + ".json")));
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new DriftlessException("cannot write the plan file " + file + ": " + e.getMessage(),
+                    "pass --plan-file with a writable path", e);
+        }
+    }
+
+    private void comment(String markdown, String environment, ActionsRuntime actions) {
+        GitHubContext gh = actions.context();
+        if (gh.eventName() == null || !PR_EVENTS.contains(gh.eventName())) {
+            return;
+        }
+        if (gh.token() == null) {
+            ctx.err().println("no GitHub token (GITHUB_TOKEN or input github-token): the plan is in the job summary only");
+            return;
+        }
+        Optional<Integer> number = actions.event().flatMap(PlanCommand::pullRequestNumber);
+        if (number.isEmpty()) {
+            actions.commands().warning("the " + gh.eventName() + " event payload has no pull request number; "
+                    + "the plan is in the job summary only", null);
+            return;
+        }
+        String note = gh.runUrl() == null ? "_The plan was cut to fit a comment; the full plan is in the job summary._"
+                : "_The plan was cut to fit a comment; the full plan is in [the run's job summary](" + gh.runUrl() + ")._";
+        try {
+            GitHub github = GitHubClients.connect(gh).orElseThrow();
+            var comments = new GitHubPullRequestComments(GitHubClients.repository(github, gh), number.get());
+            var written = new StickyComment(comments).put("plan-" + environment, markdown, note);
+            ctx.err().println("plan comment: " + (written.url() == null ? "#" + written.id() : written.url()));
+        } catch (DriftlessException e) {
+            // the plan itself succeeded; a comment GitHub refuses must not fail the check
+            actions.commands().warning(e.getMessage() + (e.hint() == null ? "" : " — " + e.hint()), null);
+        }
+    }
+
+    static Optional<Integer> pullRequestNumber(JsonNode event) {
+        JsonNode n = event.path("pull_request").path("number");
+        if (!n.isInt()) {
+            n = event.path("number");
+        }
+        return n.isInt() ? Optional.of(n.asInt()) : Optional.empty();
+    }
+
+    private boolean detailedExitcode(ActionsRuntime actions) {
+        return detailedExitcode || actions.booleanInput("detailed-exitcode").orElse(false);
+    }
+
+    private static Double round(double usd) {
+        return Math.round(usd * 100) / 100.0;
+    }
+}
