@@ -14,6 +14,7 @@ import dev.driftless.spec.EnvironmentSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,7 +80,11 @@ public final class DeployCommand implements Callable<Integer> {
             List<ServiceStep> steps = new DeployPlanner(spec, parts.reader()).plan(env.name(), services, selection, resuming);
             ctx.err().println((dryRun ? "dry run: " : "") + "deploying " + spec.name() + " to " + env.name() + " ("
                     + env.cluster() + "), waiting up to " + dev.driftless.spec.Durations.format(wait));
+            Optional<DeployNotifications> github = DeployNotifications.of(ctx, dryRun);
+            github.ifPresent(n -> n.started("Deploy", spec, env));
             report = parts.deployer().apply(env.name(), env.cluster(), spec.resourceTags(env.name()), steps, options);
+            DeployReport done = report;
+            github.ifPresent(n -> n.finished("Deploy", spec, env, done));
         }
         DeployResults.publish("Deploy", spec, report, ctx, common.json());
         return report.ok() ? ExitCode.OK : ExitCode.FAILURE;

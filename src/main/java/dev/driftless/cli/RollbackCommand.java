@@ -8,6 +8,7 @@ import dev.driftless.spec.Durations;
 import dev.driftless.spec.EnvironmentSpec;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,7 +63,11 @@ public final class RollbackCommand implements Callable<Integer> {
             aws.requireAccount();
             ctx.err().println((dryRun ? "dry run: " : "") + "rolling back " + String.join(", ", services) + " in "
                     + env.name() + " to " + target + ", waiting up to " + Durations.format(wait));
+            Optional<DeployNotifications> github = DeployNotifications.of(ctx, dryRun);
+            github.ifPresent(n -> n.started("Rollback", spec, env));
             report = EcsDeployParts.of(aws, ctx).rollback().run(env.name(), env.cluster(), services, target, dryRun, wait);
+            DeployReport done = report;
+            github.ifPresent(n -> n.finished("Rollback", spec, env, done));
         }
         DeployResults.publish("Rollback", spec, report, ctx, common.json());
         return report.ok() ? ExitCode.OK : ExitCode.FAILURE;
