@@ -21,7 +21,8 @@ public final class EcsServiceScaling implements ServiceScaling {
         try {
             ecs.updateService(b -> b.cluster(cluster).service(service).desiredCount(desiredCount));
         } catch (SdkException e) {
-            throw SdkFailures.translate(e, "ecs:UpdateService", "service " + service + " in cluster " + cluster);
+            throw AwsFailures.translate(e, "ecs:UpdateService",
+                    "setting desiredCount " + desiredCount + " on service " + service + " in cluster " + cluster);
         }
     }
 
@@ -34,7 +35,7 @@ public final class EcsServiceScaling implements ServiceScaling {
         try {
             ecs.tagResource(b -> b.resourceArn(serviceArn).tags(sdkTags));
         } catch (SdkException e) {
-            throw SdkFailures.translate(e, "ecs:TagResource", serviceArn);
+            throw AwsFailures.translate(e, "ecs:TagResource", "tagging " + serviceArn);
         }
     }
 
@@ -46,7 +47,7 @@ public final class EcsServiceScaling implements ServiceScaling {
         try {
             ecs.untagResource(b -> b.resourceArn(serviceArn).tagKeys(keys));
         } catch (SdkException e) {
-            throw SdkFailures.translate(e, "ecs:UntagResource", serviceArn);
+            throw AwsFailures.translate(e, "ecs:UntagResource", "untagging " + serviceArn);
         }
     }
 }

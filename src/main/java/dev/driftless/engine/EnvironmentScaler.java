@@ -1,8 +1,10 @@
 package dev.driftless.engine;
 
 import dev.driftless.DriftlessException;
-import dev.driftless.engine.ScalableTargets.ScalableTarget;
-import dev.driftless.engine.ServiceStates.ServiceState;
+import dev.driftless.engine.ScalingStep.Bounds;
+import dev.driftless.plan.LiveEnvironment;
+import dev.driftless.plan.LiveScaling;
+import dev.driftless.plan.LiveService;
 import dev.driftless.spec.ServiceView;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,23 +12,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Stops or starts an environment's services. Decides from one DescribeServices per 10 services (tags
- * included); reads scalable targets (one call) only for the services that may change; then makes only
- * the calls each change needs, so running it again on a converged environment mutates nothing.
+ * included); reads scalable targets only for the services that may change; then makes only the calls
+ * each change needs, so running it again on a converged environment mutates nothing.
  */
 public final class EnvironmentScaler {
     public enum Direction { STOP, START }
 
-    private final ServiceStates states;
+    private final LiveStateReader reader;
     private final ScalableTargets targets;
     private final ServiceScaling scaling;
 
-    public EnvironmentScaler(ServiceStates states, ScalableTargets targets, ServiceScaling scaling) {
-        this.states = states;
+    public EnvironmentScaler(LiveStateReader reader, ScalableTargets targets, ServiceScaling scaling) {
+        this.reader = reader;
         this.targets = targets;
         this.scaling = scaling;
     }
@@ -34,25 +34,25 @@ public final class EnvironmentScaler {
     /** @param services the services to act on, as the spec has them in this environment, in spec order */
     public ScalingReport scale(Direction direction, String cluster, List<ServiceView> services, Instant now, boolean dryRun) {
         List<String> names = services.stream().map(ServiceView::name).toList();
-        Map<String, ServiceView> specs = services.stream()
-                .collect(Collectors.toMap(ServiceView::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        Map<String, ServiceState> found = states.read(cluster, names).stream()
-                .collect(Collectors.toMap(ServiceState::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        List<String> candidates = found.values().stream().filter(s -> mayChange(direction, s, now)).map(ServiceState::name).toList();
-        Map<String, ScalableTarget> read = candidates.isEmpty() ? Map.of() : targets.describe(cluster, candidates);
+        LiveEnvironment live = reader.services(cluster, names);
+        List<String> candidates = live.services().values().stream()
+                .filter(s -> mayChange(direction, s, now)).map(LiveService::name).toList();
+        Map<String, LiveScaling> read = candidates.isEmpty() ? Map.of() : reader.scaling(cluster, candidates);
 
         List<ScalingDecision> decisions = new ArrayList<>();
-        for (String name : names) {
-            ServiceState s = found.get(name);
-            if (s == null) {
-                decisions.add(new ScalingDecision.Skip(name, "not found in cluster " + cluster));
+        for (ServiceView spec : services) {
+            String name = spec.name();
+            Optional<LiveService> s = live.service(name);
+            if (s.isEmpty()) {
+                decisions.add(new ScalingDecision.Skip(name, live.clusterExists()
+                        ? "not found in cluster " + cluster : "cluster " + cluster + " not found"));
             } else if (!candidates.contains(name)) {
                 decisions.add(direction == Direction.STOP
-                        ? ScalingDecider.stop(s, Optional.empty(), now)
+                        ? ScalingDecider.stop(s.get(), Optional.empty(), now)
                         : new ScalingDecision.Keep(name, "already running"));
             } else {
-                Optional<ScalableTarget> t = Optional.ofNullable(read.get(name));
-                decisions.add(direction == Direction.STOP ? ScalingDecider.stop(s, t, now) : ScalingDecider.start(s, t, specs.get(name)));
+                Optional<Bounds> t = Optional.ofNullable(read.get(name)).map(l -> new Bounds(l.min(), l.max()));
+                decisions.add(direction == Direction.STOP ? ScalingDecider.stop(s.get(), t, now) : ScalingDecider.start(s.get(), t, spec));
             }
         }
         Map<String, String> failed = new LinkedHashMap<>();
@@ -62,7 +62,8 @@ public final class EnvironmentScaler {
                     try {
                         apply(cluster, c.step());
                     } catch (DriftlessException e) {
-                        failed.put(c.service(), e.getMessage() + (e.hint() == null ? "" : " (" + e.hint() + ")"));
+                        // the other services still get their change; the report and exit code carry this one
+                        failed.put(c.service(), e.getMessage() + (e.hint() == null ? "" : " (fix: " + e.hint() + ")"));
                     }
                 }
             }
@@ -72,9 +73,9 @@ public final class EnvironmentScaler {
 
     /**
      * Whether DescribeServices alone leaves a change possible. Stop: up, or down without saved tags
-     * (its target may still be up); skipped services need no target either. Start: down, or saved tags left.
+     * (its target may still be up); skipped services need no target. Start: down, or saved tags left.
      */
-    private static boolean mayChange(Direction direction, ServiceState s, Instant now) {
+    private static boolean mayChange(Direction direction, LiveService s, Instant now) {
         if (direction == Direction.START) {
             return s.desiredCount() == 0 || ScheduleTags.hasSaved(s.tags());
         }

@@ -1,7 +1,7 @@
 package dev.driftless.engine;
 
-import dev.driftless.engine.ScalableTargets.ScalableTarget;
-import dev.driftless.engine.ServiceStates.ServiceState;
+import dev.driftless.engine.ScalingStep.Bounds;
+import dev.driftless.plan.LiveService;
 import dev.driftless.spec.Autoscaling;
 import dev.driftless.spec.ServiceView;
 import java.time.Instant;
@@ -20,8 +20,10 @@ public final class ScalingDecider {
      * Stop: save desiredCount and the target's min/max in tags (never replacing a value already saved,
      * so a second stop cannot save 0), lower the target to 0/0 so autoscaling cannot undo the stop,
      * then set desiredCount 0.
+     *
+     * @param target the service's scalable target, if it has one
      */
-    public static ScalingDecision stop(ServiceState s, Optional<ScalableTarget> target, Instant now) {
+    public static ScalingDecision stop(LiveService s, Optional<Bounds> target, Instant now) {
         Optional<String> keep = ScheduleTags.keepRunning(s.tags(), now);
         if (keep.isPresent()) {
             return new ScalingDecision.Skip(s.name(), keep.get());
@@ -33,13 +35,13 @@ public final class ScalingDecider {
         if (s.desiredCount() > 0 && !s.tags().containsKey(ScheduleTags.SAVED_DESIRED)) {
             save.put(ScheduleTags.SAVED_DESIRED, Integer.toString(s.desiredCount()));
         }
-        Optional<ScalableTarget> lowered = Optional.empty();
+        Optional<Bounds> lowered = Optional.empty();
         if (target.isPresent() && !target.get().lowered()) {
             if (!s.tags().containsKey(ScheduleTags.SAVED_MIN) && !s.tags().containsKey(ScheduleTags.SAVED_MAX)) {
                 save.put(ScheduleTags.SAVED_MIN, Integer.toString(target.get().min()));
                 save.put(ScheduleTags.SAVED_MAX, Integer.toString(target.get().max()));
             }
-            lowered = Optional.of(new ScalableTarget(s.name(), 0, 0));
+            lowered = Optional.of(Bounds.LOWERED);
         }
         Optional<Integer> desired = s.desiredCount() > 0 ? Optional.of(0) : Optional.empty();
         ScalingStep step = new ScalingStep(s.name(), s.arn(), s.desiredCount(), target, lowered, desired, save, List.of(),
@@ -50,21 +52,23 @@ public final class ScalingDecider {
     /**
      * Start: restore the target's min/max and desiredCount from the saved tags, falling back to the
      * spec's values where a tag is missing, then remove the saved tags.
+     *
+     * @param spec the service as the spec has it in this environment, or null when the spec lacks it
      */
-    public static ScalingDecision start(ServiceState s, Optional<ScalableTarget> target, ServiceView spec) {
+    public static ScalingDecision start(LiveService s, Optional<Bounds> target, ServiceView spec) {
         List<String> notes = new ArrayList<>();
-        Optional<ScalableTarget> restoreTarget = Optional.empty();
+        Optional<Bounds> restoreTarget = Optional.empty();
         Optional<Integer> savedMin = ScheduleTags.savedCount(s.tags(), ScheduleTags.SAVED_MIN);
         Optional<Integer> savedMax = ScheduleTags.savedCount(s.tags(), ScheduleTags.SAVED_MAX);
         Autoscaling specScaling = spec == null ? null : spec.autoscaling();
-        boolean targetDown = target.map(ScalableTarget::lowered).orElse(false);
+        boolean targetDown = target.map(Bounds::lowered).orElse(false);
         if (savedMin.isPresent() && savedMax.isPresent() && (target.isEmpty() || targetDown)) {
-            restoreTarget = Optional.of(new ScalableTarget(s.name(), savedMin.get(), savedMax.get()));
+            restoreTarget = Optional.of(new Bounds(savedMin.get(), savedMax.get()));
         } else if (targetDown && specScaling != null) {
-            restoreTarget = Optional.of(new ScalableTarget(s.name(), specScaling.min(), specScaling.max()));
+            restoreTarget = Optional.of(new Bounds(specScaling.min(), specScaling.max()));
             notes.add("no saved min/max; autoscaling " + specScaling.min() + "-" + specScaling.max() + " from the spec");
         } else if (targetDown) {
-            notes.add("scalable target is at 0/0 with no saved min/max and no autoscaling in the spec; left as is");
+            notes.add("scalable target is at 0-0 with no saved min/max and no autoscaling in the spec; left as is");
         }
         Optional<Integer> desired = Optional.empty();
         if (s.desiredCount() == 0) {
@@ -76,8 +80,9 @@ public final class ScalingDecider {
                 count = spec == null ? 0 : spec.desiredCount();
                 notes.add("no saved desiredCount; " + count + " from the spec");
             }
-            ScalableTarget bounds = restoreTarget.or(() -> target).orElse(null);
+            Bounds bounds = restoreTarget.or(() -> target).orElse(null);
             if (bounds != null) {
+                // Application Auto Scaling would move it into the bounds anyway; say so now
                 count = Math.max(bounds.min(), Math.min(bounds.max(), count));
             }
             if (count > 0) {

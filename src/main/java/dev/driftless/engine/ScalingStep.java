@@ -1,6 +1,5 @@
 package dev.driftless.engine;
 
-import dev.driftless.engine.ScalableTargets.ScalableTarget;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +18,8 @@ public record ScalingStep(
         String service,
         String arn,
         int desiredBefore,
-        Optional<ScalableTarget> targetBefore,
-        Optional<ScalableTarget> targetAfter,
+        Optional<Bounds> targetBefore,
+        Optional<Bounds> targetAfter,
         Optional<Integer> desiredAfter,
         Map<String, String> tagsToWrite,
         List<String> tagsToRemove,
@@ -33,6 +32,20 @@ public record ScalingStep(
 
     public boolean changesNothing() {
         return targetAfter.isEmpty() && desiredAfter.isEmpty() && tagsToWrite.isEmpty() && tagsToRemove.isEmpty();
+    }
+
+    /** A scalable target's min and max capacity. */
+    public record Bounds(int min, int max) {
+        public static final Bounds LOWERED = new Bounds(0, 0);
+
+        public boolean lowered() {
+            return min == 0 && max == 0;
+        }
+
+        @Override
+        public String toString() {
+            return min + "-" + max;
+        }
     }
 
     /** The desiredCount once applied. */

@@ -1,12 +1,11 @@
 package dev.driftless.engine;
 
 import dev.driftless.DriftlessException;
-import dev.driftless.engine.ServiceStates.ServiceState;
+import dev.driftless.plan.LiveService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -16,13 +15,13 @@ import java.util.stream.Collectors;
 public final class StartWait {
     public static final Duration INTERVAL = Duration.ofSeconds(15);
 
-    private final ServiceStates states;
+    private final LiveStateReader reader;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final Consumer<String> progress;
+    private final Progress progress;
 
-    public StartWait(ServiceStates states, Clock clock, Sleeper sleeper, Consumer<String> progress) {
-        this.states = states;
+    public StartWait(LiveStateReader reader, Clock clock, Sleeper sleeper, Progress progress) {
+        this.reader = reader;
         this.clock = clock;
         this.sleeper = sleeper;
         this.progress = progress;
@@ -34,19 +33,19 @@ public final class StartWait {
         }
         Instant deadline = clock.instant().plus(timeout);
         while (true) {
-            List<ServiceState> read = states.read(cluster, services);
-            List<ServiceState> waiting = read.stream().filter(s -> s.runningCount() < s.desiredCount() || s.deploying()).toList();
+            List<LiveService> read = List.copyOf(reader.services(cluster, services).services().values());
+            List<LiveService> waiting = read.stream().filter(s -> s.runningCount() < s.desiredCount() || s.deploying()).toList();
             String counts = read.stream().map(s -> s.name() + " " + s.runningCount() + "/" + s.desiredCount() + " running")
                     .collect(Collectors.joining(", "));
             if (waiting.isEmpty()) {
-                progress.accept("stable: " + counts);
+                progress.line("stable: " + counts);
                 return;
             }
             if (!clock.instant().isBefore(deadline)) {
                 throw new DriftlessException("services did not become stable within " + timeout + ": " + counts,
                         "look at the services' events and stopped tasks in the ECS console; the start itself was applied");
             }
-            progress.accept("waiting for " + waiting.stream().map(ServiceState::name).collect(Collectors.joining(", ")) + ": " + counts);
+            progress.line("waiting for " + waiting.stream().map(LiveService::name).collect(Collectors.joining(", ")) + ": " + counts);
             try {
                 sleeper.sleep(INTERVAL);
             } catch (InterruptedException e) {

@@ -1,54 +1,64 @@
 package dev.driftless.engine;
 
+import dev.driftless.plan.LiveEnvironment;
+import dev.driftless.plan.LiveScaling;
+import dev.driftless.plan.TaskDefinition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Decorates the ports and records each call by name, so tests can count the mutating ones. */
 final class CountingPorts {
     final List<String> calls = new ArrayList<>();
-    private final ServiceStates states;
+    private final LiveStateReader reader;
     private final ScalableTargets targets;
     private final ServiceScaling scaling;
 
-    CountingPorts(ServiceStates states, ScalableTargets targets, ServiceScaling scaling) {
-        this.states = states;
+    CountingPorts(LiveStateReader reader, ScalableTargets targets, ServiceScaling scaling) {
+        this.reader = reader;
         this.targets = targets;
         this.scaling = scaling;
     }
 
     List<String> mutations() {
-        return calls.stream().filter(c -> !c.startsWith("describe") && !c.startsWith("read") && !c.startsWith("policies")).toList();
+        return calls.stream().filter(c -> !c.startsWith("read")).toList();
     }
 
     void clear() {
         calls.clear();
     }
 
-    EnvironmentScaler scaler() {
-        return new EnvironmentScaler(
-                (cluster, names) -> {
-                    calls.add("readServices " + names);
-                    return states.read(cluster, names);
-                },
-                new ScalableTargets() {
-                    @Override
-                    public Map<String, ScalableTarget> describe(String cluster, List<String> services) {
-                        calls.add("describeTargets " + services);
-                        return targets.describe(cluster, services);
-                    }
+    LiveStateReader reader() {
+        return new LiveStateReader() {
+            @Override
+            public LiveEnvironment services(String cluster, List<String> names) {
+                calls.add("readServices " + names);
+                return reader.services(cluster, names);
+            }
 
+            @Override
+            public Optional<TaskDefinition> taskDefinition(String arnOrFamilyRevision, String containerName) {
+                calls.add("readTaskDefinition " + arnOrFamilyRevision);
+                return reader.taskDefinition(arnOrFamilyRevision, containerName);
+            }
+
+            @Override
+            public Map<String, LiveScaling> scaling(String cluster, List<String> names) {
+                calls.add("readScaling " + names);
+                return reader.scaling(cluster, names);
+            }
+        };
+    }
+
+    EnvironmentScaler scaler() {
+        return new EnvironmentScaler(reader(),
+                new ScalableTargets() {
                     @Override
                     public void register(String cluster, String service, int min, int max) {
                         calls.add("registerTarget " + service + " " + min + "-" + max);
                         targets.register(cluster, service, min, max);
-                    }
-
-                    @Override
-                    public List<TargetTrackingPolicy> policies(String cluster, String service) {
-                        calls.add("policies " + service);
-                        return targets.policies(cluster, service);
                     }
 
                     @Override

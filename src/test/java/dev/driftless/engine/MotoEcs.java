@@ -2,7 +2,7 @@ package dev.driftless.engine;
 
 import dev.driftless.aws.AppAutoScalingTargets;
 import dev.driftless.aws.EcsServiceScaling;
-import dev.driftless.aws.EcsServiceStates;
+import dev.driftless.aws.EcsLiveStateReader;
 import dev.driftless.spec.Autoscaling;
 import dev.driftless.spec.Capacity;
 import dev.driftless.spec.ServiceView;
@@ -40,11 +40,11 @@ final class MotoEcs implements AutoCloseable {
     }
 
     EnvironmentScaler scaler() {
-        return new EnvironmentScaler(states(), targets(), new EcsServiceScaling(ecs));
+        return new EnvironmentScaler(reader(), targets(), new EcsServiceScaling(ecs));
     }
 
-    ServiceStates states() {
-        return new EcsServiceStates(ecs);
+    LiveStateReader reader() {
+        return new EcsLiveStateReader(ecs, aas);
     }
 
     ScalableTargets targets() {
@@ -72,8 +72,9 @@ final class MotoEcs implements AutoCloseable {
         return tags;
     }
 
-    ScalableTargets.ScalableTarget scalableTarget(String service) {
-        return targets().describe(CLUSTER, List.of(service)).get(service);
+    ScalingStep.Bounds scalableTarget(String service) {
+        var t = reader().scaling(CLUSTER, List.of(service)).get(service);
+        return t == null ? null : new ScalingStep.Bounds(t.min(), t.max());
     }
 
     static ServiceView spec(String name, int desiredCount, Autoscaling autoscaling) {

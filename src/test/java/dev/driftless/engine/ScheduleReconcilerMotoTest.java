@@ -55,7 +55,7 @@ class ScheduleReconcilerMotoTest {
         aws.service("backend", 3, Map.of());
         aws.target("backend", 2, 5);
         aws.service("frontend", 2, Map.of());
-        counted = new CountingPorts(aws.states(), aws.targets(), new EcsServiceScaling(aws.ecs));
+        counted = new CountingPorts(aws.reader(), aws.targets(), new EcsServiceScaling(aws.ecs));
     }
 
     @AfterEach
@@ -97,7 +97,7 @@ class ScheduleReconcilerMotoTest {
         assertThat(first.next()).contains(new Transition(Transition.Kind.STOP, Instant.parse("2026-12-01T04:00:00Z")));
         assertThat(aws.desiredCount("backend")).isEqualTo(3);
         assertThat(aws.desiredCount("frontend")).isEqualTo(2);
-        assertThat(aws.scalableTarget("backend")).isEqualTo(new ScalableTargets.ScalableTarget("backend", 2, 5));
+        assertThat(aws.scalableTarget("backend")).isEqualTo(new ScalingStep.Bounds(2, 5));
 
         counted.clear();
         reconciler.reconcile(DEV, SERVICES, MONDAY, false);

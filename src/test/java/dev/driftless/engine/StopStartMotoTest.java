@@ -62,7 +62,7 @@ class StopStartMotoTest {
             assertThat(s.desiredAfterOrBefore()).isZero();
         });
         assertThat(aws.desiredCount("backend")).isZero();
-        assertThat(aws.scalableTarget("backend")).isEqualTo(new ScalableTargets.ScalableTarget("backend", 0, 0));
+        assertThat(aws.scalableTarget("backend")).isEqualTo(new ScalingStep.Bounds(0, 0));
         assertThat(aws.tags("backend")).containsEntry(ScheduleTags.SAVED_DESIRED, "3")
                 .containsEntry(ScheduleTags.SAVED_MIN, "2").containsEntry(ScheduleTags.SAVED_MAX, "5");
 
@@ -70,7 +70,7 @@ class StopStartMotoTest {
 
         assertThat(start.changed()).singleElement().satisfies(s -> assertThat(s.desiredAfterOrBefore()).isEqualTo(3));
         assertThat(aws.desiredCount("backend")).isEqualTo(3);
-        assertThat(aws.scalableTarget("backend")).isEqualTo(new ScalableTargets.ScalableTarget("backend", 2, 5));
+        assertThat(aws.scalableTarget("backend")).isEqualTo(new ScalingStep.Bounds(2, 5));
         assertThat(aws.tags("backend")).doesNotContainKeys(ScheduleTags.SAVED_DESIRED, ScheduleTags.SAVED_MIN, ScheduleTags.SAVED_MAX);
     }
 
@@ -121,7 +121,7 @@ class StopStartMotoTest {
 
         assertThat(aws.desiredCount("worker")).isZero();
         // with min 1 left in place, Application Auto Scaling would set desiredCount back to 1
-        assertThat(aws.scalableTarget("worker")).isEqualTo(new ScalableTargets.ScalableTarget("worker", 0, 0));
+        assertThat(aws.scalableTarget("worker")).isEqualTo(new ScalingStep.Bounds(0, 0));
         assertThat(aws.tags("worker")).containsEntry(ScheduleTags.SAVED_MIN, "1").containsEntry(ScheduleTags.SAVED_MAX, "3");
     }
 
@@ -143,7 +143,7 @@ class StopStartMotoTest {
         ScalingReport start = aws.scaler().scale(START, CLUSTER, List.of(MotoEcs.spec("backend", 2, new Autoscaling(1, 4, 60, null))), NOW, false);
 
         assertThat(aws.desiredCount("backend")).isEqualTo(2);
-        assertThat(aws.scalableTarget("backend")).isEqualTo(new ScalableTargets.ScalableTarget("backend", 1, 4));
+        assertThat(aws.scalableTarget("backend")).isEqualTo(new ScalingStep.Bounds(1, 4));
         assertThat(start.changed()).singleElement().satisfies(s -> assertThat(s.note()).contains("from the spec"));
     }
 
@@ -156,7 +156,7 @@ class StopStartMotoTest {
 
         assertThat(stop.changed()).singleElement().satisfies(s -> assertThat(s.desiredAfterOrBefore()).isZero());
         assertThat(aws.desiredCount("backend")).isEqualTo(3);
-        assertThat(aws.scalableTarget("backend")).isEqualTo(new ScalableTargets.ScalableTarget("backend", 2, 5));
+        assertThat(aws.scalableTarget("backend")).isEqualTo(new ScalingStep.Bounds(2, 5));
         assertThat(aws.tags("backend")).doesNotContainKey(ScheduleTags.SAVED_DESIRED);
     }
 

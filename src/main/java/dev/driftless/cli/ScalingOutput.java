@@ -1,0 +1,123 @@
+package dev.driftless.cli;
+
+import dev.driftless.engine.EnvironmentScaler.Direction;
+import dev.driftless.engine.ScalingDecision;
+import dev.driftless.engine.ScalingReport;
+import dev.driftless.engine.ScalingStep;
+import dev.driftless.plan.ScheduleEvaluator.Transition;
+import dev.driftless.plan.ScheduleSavings;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reports a stop, start or schedule run: console lines, the job summary, and the step outputs
+ * {@code action}, {@code changed}, {@code skipped}, {@code next-transition}, {@code saved-hours}, {@code saved-usd}.
+ */
+final class ScalingOutput {
+    private ScalingOutput() {
+    }
+
+    /** stopped / started when a service changed (or would, in a dry run), else none. */
+    static String action(Optional<ScalingReport> report) {
+        return report.filter(r -> !r.changed().isEmpty())
+                .map(r -> r.direction() == Direction.STOP ? "stopped" : "started").orElse("none");
+    }
+
+    static void publish(CommandContext ctx, String title, String environment, Optional<ScalingReport> report,
+            Optional<Transition> next, ZoneId zone, ScheduleSavings savings, String headline) {
+        String action = action(report);
+        boolean dryRun = report.map(ScalingReport::dryRun).orElse(false);
+        ctx.err().println(headline);
+        report.ifPresent(r -> lines(r).forEach(ctx.err()::println));
+        next.ifPresent(t -> ctx.err().println("next: " + describe(t, zone)));
+        if (savings.stoppedHours() > 0) {
+            ctx.err().println(String.format(Locale.ROOT, "this month's schedule: %.0f h stopped, about $%.2f saved",
+                    savings.stoppedHours(), savings.savedUsd()));
+        }
+        ctx.err().flush();
+
+        StringBuilder md = new StringBuilder("## driftless " + title + ": " + environment + (dryRun ? " (dry run)" : "") + "\n\n");
+        md.append(headline).append("\n\n");
+        report.ifPresent(r -> md.append(table(r)));
+        next.ifPresent(t -> md.append("\n**Next transition:** ").append(describe(t, zone)).append('\n'));
+        if (savings.stoppedHours() > 0) {
+            md.append(String.format(Locale.ROOT, "%n**This month (%s):** the schedule runs %.0f h and keeps the environment stopped"
+                    + " %.0f h, saving about **$%.2f** of Fargate at the spec's prices.%n",
+                    savings.month(), savings.runningHours(), savings.stoppedHours(), savings.savedUsd()));
+        }
+        ctx.actions().summary().append(md.toString());
+
+        ctx.actions().outputs().set("action", dryRun ? "none" : action);
+        ctx.actions().outputs().set("changed", report.map(r -> r.changed().stream()
+                .map(s -> s.service() + ":" + s.desiredBefore() + "->" + s.desiredAfterOrBefore())
+                .collect(Collectors.joining(","))).orElse(""));
+        ctx.actions().outputs().set("skipped", report.map(r -> r.skipped().stream().map(ScalingDecision.Skip::service)
+                .collect(Collectors.joining(","))).orElse(""));
+        ctx.actions().outputs().set("next-transition", next.map(t -> t.kind().name().toLowerCase(Locale.ROOT) + " " + t.at()).orElse(""));
+        ctx.actions().outputs().set("saved-hours", String.format(Locale.ROOT, "%.0f", savings.stoppedHours()));
+        ctx.actions().outputs().set("saved-usd", String.format(Locale.ROOT, "%.2f", savings.savedUsd()));
+    }
+
+    static List<String> lines(ScalingReport r) {
+        String verb = r.dryRun() ? "would " : "";
+        Map<String, String> lines = new LinkedHashMap<>();
+        for (ScalingDecision d : r.decisions()) {
+            String line;
+            if (d instanceof ScalingDecision.Change c) {
+                line = "  " + c.service() + ": " + verb + change(c.step())
+                        + (r.failed().containsKey(c.service()) ? " — FAILED: " + r.failed().get(c.service()) : "");
+            } else if (d instanceof ScalingDecision.Skip s) {
+                line = "  " + s.service() + ": skipped, " + s.reason();
+            } else {
+                line = "  " + d.service() + ": unchanged, " + ((ScalingDecision.Keep) d).reason();
+            }
+            lines.put(d.service(), line);
+        }
+        return List.copyOf(lines.values());
+    }
+
+    private static String table(ScalingReport r) {
+        StringBuilder md = new StringBuilder("| service | result | desiredCount | autoscaling min-max | note |\n|---|---|---|---|---|\n");
+        for (ScalingDecision d : r.decisions()) {
+            if (d instanceof ScalingDecision.Change c) {
+                ScalingStep s = c.step();
+                String failed = r.failed().get(s.service());
+                md.append("| ").append(s.service()).append(" | ")
+                        .append(failed != null ? "failed" : (r.dryRun() ? "would " : "") + (r.direction() == Direction.STOP ? "stop" : "start"))
+                        .append(" | ").append(s.desiredBefore()).append(" → ").append(s.desiredAfterOrBefore())
+                        .append(" | ").append(s.targetBefore().map(Object::toString).orElse("—"))
+                        .append(s.targetAfter().map(t -> " → " + t).orElse(""))
+                        .append(" | ").append(cell(failed != null ? failed : s.note())).append(" |\n");
+            } else if (d instanceof ScalingDecision.Skip s) {
+                md.append("| ").append(s.service()).append(" | skipped | | | ").append(cell(s.reason())).append(" |\n");
+            } else {
+                md.append("| ").append(d.service()).append(" | unchanged | | | ").append(cell(((ScalingDecision.Keep) d).reason())).append(" |\n");
+            }
+        }
+        return md.toString();
+    }
+
+    private static String change(ScalingStep s) {
+        StringBuilder b = new StringBuilder("desiredCount " + s.desiredBefore() + " → " + s.desiredAfterOrBefore());
+        s.targetAfter().ifPresent(t -> b.append(", autoscaling ").append(s.targetBefore().map(Object::toString).orElse("none"))
+                .append(" → ").append(t));
+        if (s.note() != null) {
+            b.append(" (").append(s.note()).append(')');
+        }
+        return b.toString();
+    }
+
+    static String describe(Transition t, ZoneId zone) {
+        return (t.kind() == Transition.Kind.START ? "start" : "stop") + " at " + t.at() + " (" + t.local(zone).toLocalDateTime()
+                + " " + zone.getId() + ")";
+    }
+
+    private static String cell(String text) {
+        return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
+    }
+}
