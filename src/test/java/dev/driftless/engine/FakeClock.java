@@ -18,7 +18,7 @@ public final class FakeClock extends Clock {
         return d -> now = now.plus(d);
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
