@@ -71,6 +71,7 @@ public final class CostCommand implements Callable<Integer> {
         ctx.actions().outputs().set("month-to-date-usd", usd(spend.monthToDateUsd()));
         ctx.actions().outputs().set("forecast-usd", spend.forecastMonthEndUsd().map(CostCommand::usd).orElse(""));
         ctx.actions().outputs().set("budget-status", budget.status().output());
+        PullRequestSection.publish(ctx, CostMarkdown.SECTION, markdown, "the cost report");
         if (spend.tagProblem() != null) {
             ctx.actions().commands().warning(spend.tagProblem(), null);
         }

@@ -4,6 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -11,6 +16,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.driftless.testing.MotoExtension;
 import dev.driftless.testing.MotoServer;
@@ -36,6 +42,9 @@ class CostCommandTest {
 
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @RegisterExtension
+    static WireMockExtension github = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     @TempDir
     Path dir;
@@ -66,8 +75,7 @@ class CostCommandTest {
      * forecast for Nov 25–30: 6.60. Month to date 11.40, forecast for the month 18.00, budget 25 with alerts
      * 25/40/60 → on track (18.00 < 25, no alert reached). Estimate of the shipped spec: 72.12.
      */
-    @Test
-    void reportsMonthToDateForecastAndBudgetStatus(MotoServer moto) throws Exception {
+    static void costExplorerAnswers(MotoServer moto) {
         wm.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(moto.endpoint())));
         wm.stubFor(post("/").atPriority(1).withHeader(TARGET, equalTo("AWSInsightsIndexService.GetCostForecast"))
                 .willReturn(okJson("{\"Total\":{\"Amount\":\"6.60\",\"Unit\":\"USD\"}}")));
@@ -76,6 +84,11 @@ class CostCommandTest {
                 + "," + page(null, group("Amazon Route 53", "0.50"), group("AmazonCloudWatch", "0.35"),
                         group("Amazon EC2 Container Registry (ECR)", "0.10"))
                 + "]}", "application/json");
+    }
+
+    @Test
+    void reportsMonthToDateForecastAndBudgetStatus(MotoServer moto) throws Exception {
+        costExplorerAnswers(moto);
         Path output = dir.resolve("output");
         Path summary = dir.resolve("summary.md");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -118,5 +131,57 @@ class CostCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("error: Cost Explorer is not enabled for this AWS account")
                 .contains("fix: enable it once in the Billing and Cost Management console");
+    }
+
+    static final String REPO = "/repos/Codertocat/Hello-World";
+    static final String PLAN_COMMENT = "<!-- driftless:sticky-comment -->\n"
+            + "<!-- driftless:section:plan-dev -->\n### Plan — dev\n\nNo changes.\n<!-- /driftless:section:plan-dev -->\n";
+
+    /* A pull request that already has driftless's comment (the plan's section): cost adds its section to it. */
+    @Test
+    void costSectionLandsInsideTheExistingPlanComment(MotoServer moto) throws Exception {
+        costExplorerAnswers(moto);
+        String api = github.baseUrl();
+        github.stubFor(get(urlPathEqualTo(REPO)).willReturn(okJson("{\"id\":1,\"name\":\"Hello-World\","
+                + "\"full_name\":\"Codertocat/Hello-World\",\"owner\":{\"login\":\"Codertocat\"},"
+                + "\"url\":\"" + api + REPO + "\",\"html_url\":\"https://github.com/Codertocat/Hello-World\"}")));
+        github.stubFor(get(urlPathEqualTo(REPO + "/issues/2")).willReturn(okJson("{\"id\":2,\"number\":2,"
+                + "\"state\":\"open\",\"url\":\"" + api + REPO + "/issues/2\"}")));
+        github.stubFor(get(urlPathEqualTo(REPO + "/issues/2/comments")).willReturn(okJson("["
+                + "{\"id\":7,\"body\":\"Looks good\",\"url\":\"" + api + REPO + "/issues/comments/7\"},"
+                + "{\"id\":42,\"body\":" + quote(PLAN_COMMENT) + ",\"url\":\"" + api + REPO + "/issues/comments/42\","
+                + "\"html_url\":\"https://github.com/Codertocat/Hello-World/pull/2#issuecomment-42\"}]")));
+        github.stubFor(patch(urlPathEqualTo(REPO + "/issues/comments/42")).willReturn(okJson(
+                "{\"id\":42,\"body\":\"updated\",\"html_url\":\"https://github.com/Codertocat/Hello-World/pull/2#issuecomment-42\"}")));
+        Path event = dir.resolve("event.json");
+        try (var in = getClass().getResourceAsStream("/webhooks/pull_request.opened.json")) {
+            Files.copy(in, event);
+        }
+        Map<String, String> env = env(dir.resolve("output"), dir.resolve("summary.md"));
+        env.put("GITHUB_EVENT_NAME", "pull_request");
+        env.put("GITHUB_EVENT_PATH", event.toString());
+        env.put("GITHUB_TOKEN", "ghs_test");
+        env.put("GITHUB_API_URL", api);
+        env.put("GITHUB_REPOSITORY", "Codertocat/Hello-World");
+        env.put("GITHUB_RUN_ID", "99");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = Main.run(new String[] {"cost", "--specs", "deploy-specs/durable-code.yaml", "--at", "2026-11-25T16:00:00Z"},
+                env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        github.verify(0, postRequestedFor(urlPathMatching(".*/comments")));
+        github.verify(1, patchRequestedFor(urlPathEqualTo(REPO + "/issues/comments/42")));
+        String body = new ObjectMapper().readTree(
+                github.findAll(patchRequestedFor(urlPathEqualTo(REPO + "/issues/comments/42"))).get(0).getBodyAsString())
+                .path("body").asText();
+        assertThat(body).startsWith(PLAN_COMMENT + "<!-- driftless:section:cost -->\n### Cost — durable-code, November 2026\n");
+        assertThat(body).contains("| **Total** | **$11.40** |").endsWith("<!-- /driftless:section:cost -->\n");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the cost report in the pull request comment");
+    }
+
+    static String quote(String s) throws Exception {
+        return new ObjectMapper().writeValueAsString(s);
     }
 }
