@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             StopCommand.class,
             StartCommand.class,
             DemoCommand.class,
+            DeployCommand.class,
+            RollbackCommand.class,
             BuildCommand.class,
             TestCommand.class,
         })

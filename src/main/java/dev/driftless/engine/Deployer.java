@@ -6,6 +6,7 @@ import dev.driftless.plan.DesiredService;
 import dev.driftless.plan.LiveService;
 import dev.driftless.plan.ServiceTags;
 import dev.driftless.plan.SpecHash;
+import dev.driftless.spec.Autoscaling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,14 +24,16 @@ import java.util.stream.Collectors;
 public final class Deployer {
     private final TaskDefinitionStore taskDefinitions;
     private final ServiceWriter services;
+    private final ScalableTargets scaling;
     private final RolloutWaiter waiter;
     private final Progress progress;
     private final Clock clock;
 
-    public Deployer(TaskDefinitionStore taskDefinitions, ServiceWriter services, RolloutWaiter waiter, Progress progress,
-            Clock clock) {
+    public Deployer(TaskDefinitionStore taskDefinitions, ServiceWriter services, ScalableTargets scaling,
+            RolloutWaiter waiter, Progress progress, Clock clock) {
         this.taskDefinitions = taskDefinitions;
         this.services = services;
+        this.scaling = scaling;
         this.waiter = waiter;
         this.progress = progress;
         this.clock = clock;
@@ -114,7 +117,33 @@ public final class Deployer {
                     s.settingsChanged() ? d.settings() : null,
                     s.desiredCountChanged() ? Integer.valueOf(s.desiredCount()) : null));
         }
+        if (s.autoscalingChanged()) {
+            autoscale(cluster, s);
+        }
         return arn;
+    }
+
+    /** Scalable target min/max and target tracking on CPU and memory, as the spec says. */
+    private void autoscale(String cluster, ServiceStep s) {
+        Autoscaling a = s.desired().autoscaling();
+        if (a == null) {
+            progress.warning(s.service() + ": the spec no longer autoscales it; its scalable target is left in place");
+            return;
+        }
+        if (s.live() != null && s.live().tag(ServiceTags.SCHEDULE_SAVED_MIN).isPresent()) {
+            progress.warning(s.service() + ": stopped by its schedule; autoscaling " + ServiceTags.autoscaling(a)
+                    + " applies at the next start's deploy");
+            return;
+        }
+        scaling.register(cluster, s.service(), a.min(), a.max());
+        if (a.cpuPercent() != null) {
+            scaling.putTargetTracking(cluster, s.service(), new ScalableTargets.TargetTrackingPolicy(
+                    "driftless-" + s.service() + "-cpu", ScalableTargets.TargetTrackingPolicy.CPU, a.cpuPercent()));
+        }
+        if (a.memoryPercent() != null) {
+            scaling.putTargetTracking(cluster, s.service(), new ScalableTargets.TargetTrackingPolicy(
+                    "driftless-" + s.service() + "-memory", ScalableTargets.TargetTrackingPolicy.MEMORY, a.memoryPercent()));
+        }
     }
 
     private List<ServiceResult> failures(String cluster, List<ServiceStep> failed, Map<String, RolloutOutcome> outcomes,

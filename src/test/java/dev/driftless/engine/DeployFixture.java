@@ -66,7 +66,8 @@ final class DeployFixture implements AutoCloseable {
     }
 
     Deployer deployer() {
-        return new Deployer(new EcsTaskDefinitionStore(ecs), new EcsServiceWriter(ecs), waiter(), progress, clock);
+        return new Deployer(new EcsTaskDefinitionStore(ecs), new EcsServiceWriter(ecs),
+                new dev.driftless.aws.AppAutoScalingTargets(autoScaling), waiter(), progress, clock);
     }
 
     Rollback rollback() {

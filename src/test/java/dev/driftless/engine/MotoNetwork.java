@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * A VPC, subnet and security group in moto's EC2 (awsvpc services need real ones there). The project has
  * no EC2 SDK, so this speaks EC2's query protocol directly; moto reads the region from the credential scope.
  */
-record MotoNetwork(String subnet, String securityGroup) {
+public record MotoNetwork(String subnet, String securityGroup) {
 
-    static MotoNetwork create(MotoServer moto) {
+    public static MotoNetwork create(MotoServer moto) {
         String vpc = call(moto, "Action=CreateVpc&CidrBlock=10.0.0.0/16", "<vpcId>([^<]+)</vpcId>");
         String subnet = call(moto, "Action=CreateSubnet&VpcId=" + vpc + "&CidrBlock=10.0.1.0/24", "<subnetId>([^<]+)</subnetId>");
         String sg = call(moto, "Action=CreateSecurityGroup&GroupName=app&GroupDescription=app&VpcId=" + vpc,

@@ -1,0 +1,123 @@
+package dev.driftless.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.driftless.DriftlessException;
+import dev.driftless.aws.AwsClients;
+import dev.driftless.engine.DeployOptions;
+import dev.driftless.engine.DeployPlanner;
+import dev.driftless.engine.DeployReport;
+import dev.driftless.engine.ImageSelection;
+import dev.driftless.engine.ServiceStep;
+import dev.driftless.spec.DeploySpec;
+import dev.driftless.spec.EnvironmentSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code deploy}: converge an environment's services to the spec — register changed task definitions,
+ * create or update services, wait for the rollouts, roll back what fails.
+ */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = "Apply the plan: register changed task definitions, create or update services, wait until "
+                + "they are stable (showing events and stopped tasks' reasons), roll back automatically on failure.")
+public final class DeployCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--image-tag", paramLabel = "TAG", description = "Deploy this image tag for every service "
+            + "(default: the commit SHA in Actions; locally, the images that run now).")
+    String imageTag;
+
+    @Option(names = "--images", paramLabel = "JSON",
+            description = "Service → image URI@digest, as the build step's `images` output; other services keep their image.")
+    String images;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to wait for stable services (default: the environment's timeout, else deploy.timeout, else 30m).")
+    Duration timeout;
+
+    @Option(names = "--no-rollback", description = "Leave a failed service as ECS left it instead of rolling it back.")
+    boolean noRollback;
+
+    @Option(names = "--force", description = "Deploy even while another deployment of a service is in progress.")
+    boolean force;
+
+    @Option(names = "--resume", description = "Deploy services a rollback paused, even with an unchanged spec and image.")
+    boolean resume;
+
+    private final CommandContext ctx;
+
+    public DeployCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        DeploySpec spec = Specs.single(Specs.load(common, ctx), common);
+        EnvironmentSpec env = Specs.environment(spec, common, ctx);
+        List<String> services = common.services(ctx.actions()).isEmpty() ? List.of()
+                : List.copyOf(Specs.services(spec, env, common, ctx).keySet());
+        ImageSelection selection = imageSelection();
+        Duration wait = timeout(spec, env);
+        boolean dryRun = common.dryRun(ctx.actions());
+        DeployOptions options = new DeployOptions(wait, dryRun,
+                !(noRollback || ctx.actions().booleanInput("no-rollback").orElse(false)),
+                force || ctx.actions().booleanInput("force").orElse(false), spec.deploy().retain(),
+                ctx.actions().context().sha());
+        boolean resuming = resume || ctx.actions().booleanInput("resume").orElse(false);
+
+        DeployReport report;
+        try (AwsClients aws = AwsClients.forEnvironment(spec, env.name(), ctx)) {
+            aws.requireAccount();
+            EcsDeployParts parts = EcsDeployParts.of(aws, ctx);
+            List<ServiceStep> steps = new DeployPlanner(spec, parts.reader()).plan(env.name(), services, selection, resuming);
+            ctx.err().println((dryRun ? "dry run: " : "") + "deploying " + spec.name() + " to " + env.name() + " ("
+                    + env.cluster() + "), waiting up to " + dev.driftless.spec.Durations.format(wait));
+            Optional<DeployNotifications> github = DeployNotifications.of(ctx, dryRun);
+            github.ifPresent(n -> n.started("Deploy", spec, env));
+            report = parts.deployer().apply(env.name(), env.cluster(), spec.resourceTags(env.name()), steps, options);
+            DeployReport done = report;
+            github.ifPresent(n -> n.finished("Deploy", spec, env, done));
+        }
+        DeployResults.publish("Deploy", spec, report, ctx, common.json());
+        return report.ok() ? ExitCode.OK : ExitCode.FAILURE;
+    }
+
+    private ImageSelection imageSelection() {
+        String json = images != null ? images : ctx.actions().input("images").orElse(null);
+        String tag = imageTag != null ? imageTag : ctx.actions().input("image-tag").orElse(null);
+        if (json != null && !json.isBlank()) {
+            Map<String, String> byService;
+            try {
+                byService = new ObjectMapper().readValue(json, new TypeReference<Map<String, String>>() { });
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--images is not a JSON object of service to image URI: " + e.getOriginalMessage());
+            }
+            if (tag != null && !tag.isBlank()) {
+                throw new DriftlessException("both --images and --image-tag given", "pass one of them");
+            }
+            return new ImageSelection(byService, null);
+        }
+        if (tag != null && !tag.isBlank()) {
+            return new ImageSelection(Map.of(), tag);
+        }
+        String sha = ctx.actions().context().sha();
+        return sha == null ? ImageSelection.keepLive() : new ImageSelection(Map.of(), sha);
+    }
+
+    private Duration timeout(DeploySpec spec, EnvironmentSpec env) {
+        if (timeout != null) {
+            return timeout;
+        }
+        return ctx.actions().input("timeout").map(v -> new DurationConverter().convert(v))
+                .orElse(env.timeout() != null ? env.timeout() : spec.deploy().timeout());
+    }
+}

@@ -1,0 +1,29 @@
+package dev.driftless.github;
+
+import dev.driftless.engine.CommitPullRequests;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.Optional;
+import org.kohsuke.github.GHPullRequest;
+import org.kohsuke.github.GHRepository;
+
+/** {@link CommitPullRequests} over {@code GET /repos/{owner}/{repo}/commits/{sha}/pulls}. */
+public final class GitHubCommitPullRequests implements CommitPullRequests {
+    private final GHRepository repository;
+
+    public GitHubCommitPullRequests(GHRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    public Optional<Integer> pullRequestOf(String sha) {
+        try {
+            return repository.getCommit(sha).listPullRequests().withPageSize(10).toList().stream()
+                    .sorted(Comparator.comparing((GHPullRequest p) -> p.getMergedAt() == null))
+                    .map(GHPullRequest::getNumber)
+                    .findFirst();
+        } catch (IOException e) {
+            throw GitHubDeploymentStatuses.translate("find the pull request of commit " + sha, e);
+        }
+    }
+}

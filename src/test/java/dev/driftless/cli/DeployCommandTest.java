@@ -1,0 +1,259 @@
+package dev.driftless.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.driftless.actions.ActionsRuntime;
+import dev.driftless.aws.EcsLiveStateReader;
+import dev.driftless.engine.FakeClock;
+import dev.driftless.engine.MotoNetwork;
+import dev.driftless.engine.Planner;
+import dev.driftless.plan.ImageRef;
+import dev.driftless.plan.Plan;
+import dev.driftless.spec.DeploySpec;
+import dev.driftless.spec.SpecLoader;
+import dev.driftless.testing.MotoServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * {@code driftless deploy} and {@code rollback} as the runner runs them, in-process: the shipped sample spec
+ * (with moto's network ids), moto patched to model rollouts, WireMock in front to count calls and fake rollouts.
+ */
+class DeployCommandTest {
+    static final String ECS = "AmazonEC2ContainerServiceV20141113.";
+    static MotoServer moto;
+    static WireMockServer wire;
+
+    @TempDir
+    Path dir;
+    Path specs;
+    final FakeClock clock = new FakeClock(Instant.parse("2026-11-25T10:00:00Z"));
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void start() {
+        moto = MotoServer.startLauncher("/moto/rollouts.py", Map.of());
+        wire = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        wire.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        wire.stop();
+        moto.close();
+    }
+
+    @BeforeEach
+    void sampleSpecAgainstAFreshMoto() throws Exception {
+        moto.reset();
+        wire.resetAll();
+        wire.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(moto.endpoint())));
+        MotoNetwork network = MotoNetwork.create(moto);
+        String sample = Files.readString(Path.of("deploy-specs/durable-code.yaml"))
+                .replace("subnet-0a1b2c3d", network.subnet()).replace("sg-0c2d3e4f", network.securityGroup());
+        specs = dir.resolve("durable-code.yaml");
+        Files.writeString(specs, sample);
+        try (EcsClient ecs = ecs(moto.endpoint())) {
+            ecs.createCluster(r -> r.clusterName("durable-code-dev").capacityProviders("FARGATE", "FARGATE_SPOT"));
+        }
+    }
+
+    static EcsClient ecs(String endpoint) {
+        return EcsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_WEST_2)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    static ApplicationAutoScalingClient autoScaling(String endpoint) {
+        return ApplicationAutoScalingClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_WEST_2)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_ENDPOINT_URL", wire.baseUrl());
+        env.put("AWS_ACCESS_KEY_ID", "testing");
+        env.put("AWS_SECRET_ACCESS_KEY", "testing");
+        env.put("GITHUB_ACTIONS", "true");
+        env.put("GITHUB_OUTPUT", dir.resolve("output").toString());
+        env.put("GITHUB_STEP_SUMMARY", dir.resolve("summary.md").toString());
+        return env;
+    }
+
+    int run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--specs", specs.toString(), "--env", "dev"));
+        Map<String, String> env = env();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        return Main.run(all.toArray(String[]::new),
+                new CommandContext(env, o, e, clock, clock.sleeper(), new ActionsRuntime(env, o, e)));
+    }
+
+    String file(String name) throws Exception {
+        Path p = dir.resolve(name);
+        return Files.exists(p) ? Files.readString(p) : "";
+    }
+
+    /** The AWS operations WireMock saw, in order: X-Amz-Target's operation, or the query Action (STS). */
+    static List<String> operations() {
+        List<LoggedRequest> requests = new ArrayList<>(wire.getAllServeEvents().stream().map(s -> s.getRequest()).toList());
+        requests.sort(java.util.Comparator.comparing(LoggedRequest::getLoggedDate));
+        return requests.stream().map(r -> {
+            String target = r.getHeader("X-Amz-Target");
+            if (target != null) {
+                return target.substring(target.indexOf('.') + 1);
+            }
+            String body = r.getBodyAsString();
+            int a = body.indexOf("Action=");
+            return a < 0 ? r.getUrl() : body.substring(a + 7).split("&")[0];
+        }).toList();
+    }
+
+    DeploySpec loadSpec() throws Exception {
+        return SpecLoader.loadAll(SpecFiles.read(specs)).get(0).spec();
+    }
+
+    @Test
+    void deployingTheSampleCreatesItsServicesAndAPlanAfterwardsShowsZeroChanges() throws Exception {
+        int code = run("deploy", "--image-tag", "v1");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(file("output")).contains("task-definition-arns").contains("durable-code-dev-backend:1")
+                .contains("durable-code-dev-frontend:1").containsPattern("deployed<<[^\\n]+\\ntrue");
+        assertThat(file("summary.md")).contains("Deploy durable-code → dev").contains("| backend | created |")
+                .contains("| frontend | created |");
+        try (ApplicationAutoScalingClient aas = autoScaling(moto.endpoint()); EcsClient ecs = ecs(moto.endpoint())) {
+            var target = aas.describeScalableTargets(r -> r.serviceNamespace("ecs")).scalableTargets();
+            assertThat(target).singleElement().satisfies(t -> {
+                assertThat(t.resourceId()).isEqualTo("service/durable-code-dev/backend");
+                assertThat(t.minCapacity()).isEqualTo(1);
+                assertThat(t.maxCapacity()).isEqualTo(3);
+            });
+            assertThat(aas.describeScalingPolicies(r -> r.serviceNamespace("ecs")).scalingPolicies())
+                    .extracting(p -> p.targetTrackingScalingPolicyConfiguration().predefinedMetricSpecification()
+                            .predefinedMetricTypeAsString() + "=" + p.targetTrackingScalingPolicyConfiguration().targetValue())
+                    .containsExactlyInAnyOrder("ECSServiceAverageCPUUtilization=60.0", "ECSServiceAverageMemoryUtilization=70.0");
+
+            Plan plan = new Planner(new EcsLiveStateReader(ecs, aas)).plan(loadSpec(), "dev", List.of(),
+                    s -> new ImageRef.Tag("v1"), "tag v1", Instant.now());
+            assertThat(plan.services()).allSatisfy(s -> assertThat(s.changes()).as(s.service()).isEmpty());
+            assertThat(plan.hasChanges()).isFalse();
+        }
+    }
+
+    @Test
+    void aSecondDeployOfTheSameImageRegistersNothingAndUpdatesNothing() {
+        assertThat(run("deploy", "--image-tag", "v1")).isZero();
+        wire.resetRequests();
+
+        assertThat(run("deploy", "--image-tag", "v1")).isZero();
+
+        assertThat(operations()).doesNotContain("RegisterTaskDefinition", "UpdateService", "CreateService", "TagResource")
+                .filteredOn("DescribeServices"::equals).hasSize(1);
+        assertThat(out.toString()).contains("backend: unchanged").contains("frontend: unchanged");
+    }
+
+    @Test
+    void aOneServiceImageDeployMakesOnlyTheseCalls() {
+        assertThat(run("deploy", "--image-tag", "v1")).isZero();
+        wire.resetRequests();
+
+        assertThat(run("deploy", "--image-tag", "v2", "--service", "frontend")).isZero();
+
+        // frontend has no autoscaling: read services and targets, register, update, poll, then record the deploy in tags
+        assertThat(operations()).containsExactly("GetCallerIdentity", "DescribeServices", "DescribeScalableTargets",
+                "RegisterTaskDefinition", "UpdateService", "DescribeServices", "TagResource");
+    }
+
+    @Test
+    void aCircuitBreakerRollbackExitsOneWithTheStoppedTasksReasonsInTheSummary() throws Exception {
+        assertThat(run("deploy", "--image-tag", "v1")).isZero();
+        String td = "arn:aws:ecs:us-west-2:123456789012:task-definition/durable-code-dev-frontend:";
+        wire.stubFor(post(anyUrl()).atPriority(1).withHeader("X-Amz-Target", equalTo(ECS + "UpdateService"))
+                .inScenario("cb").whenScenarioStateIs(STARTED).willSetStateTo("updated")
+                .willReturn(aResponse().proxiedFrom(moto.endpoint())));
+        wire.stubFor(post(anyUrl()).atPriority(1).withHeader("X-Amz-Target", equalTo(ECS + "UpdateService"))
+                .inScenario("cb").whenScenarioStateIs("updated").willSetStateTo("rolled back")
+                .willReturn(aResponse().proxiedFrom(moto.endpoint())));
+        wire.stubFor(post(anyUrl()).atPriority(1).withHeader("X-Amz-Target", equalTo(ECS + "DescribeServices"))
+                .inScenario("cb").whenScenarioStateIs("updated").willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1").withBody(
+                        "{\"services\":[{\"serviceName\":\"frontend\",\"serviceArn\":\"arn:aws:ecs:us-west-2:123456789012:"
+                        + "service/durable-code-dev/frontend\",\"status\":\"ACTIVE\",\"desiredCount\":1,\"runningCount\":1,"
+                        + "\"taskDefinition\":\"" + td + "1\",\"deployments\":["
+                        + "{\"id\":\"ecs-svc/2\",\"status\":\"PRIMARY\",\"taskDefinition\":\"" + td + "2\",\"desiredCount\":1,"
+                        + "\"runningCount\":0,\"failedTasks\":2,\"rolloutState\":\"FAILED\",\"rolloutStateReason\":"
+                        + "\"ECS deployment circuit breaker: tasks failed to start.\"},"
+                        + "{\"id\":\"ecs-svc/1\",\"status\":\"ACTIVE\",\"taskDefinition\":\"" + td + "1\",\"desiredCount\":1,"
+                        + "\"runningCount\":1,\"rolloutState\":\"COMPLETED\"}],\"events\":[],\"tags\":[]}],\"failures\":[]}")));
+        wire.stubFor(post(anyUrl()).atPriority(1).withHeader("X-Amz-Target", equalTo(ECS + "ListTasks"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"taskArns\":[\"arn:aws:ecs:us-west-2:123456789012:task/durable-code-dev/9a8b7c\"]}")));
+        wire.stubFor(post(anyUrl()).atPriority(1).withHeader("X-Amz-Target", equalTo(ECS + "DescribeTasks"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"tasks\":[{\"taskArn\":\"arn:aws:ecs:us-west-2:123456789012:task/durable-code-dev/9a8b7c\","
+                                + "\"stoppedReason\":\"ResourceInitializationError: unable to pull secrets or registry auth\","
+                                + "\"containers\":[{\"name\":\"frontend\",\"exitCode\":1}]}],\"failures\":[]}")));
+
+        int code = run("deploy", "--image-tag", "v2", "--service", "frontend");
+
+        assertThat(code).isEqualTo(1);
+        String summary = file("summary.md");
+        assertThat(summary).contains("❌ Deploy durable-code → dev").contains("failed, rolled back")
+                .contains("ResourceInitializationError: unable to pull secrets or registry auth")
+                .contains("frontend: exit code 1").contains("circuit breaker");
+        assertThat(file("output")).containsPattern("rolled-back<<[^\\n]+\\ntrue").containsPattern("deployed<<[^\\n]+\\nfalse");
+        assertThat(out.toString()).contains("::error::frontend: failed, rolled back");
+    }
+
+    @Test
+    void rollbackToAMissingTargetIsAClearErrorAndChangesNothing() {
+        assertThat(run("deploy", "--image-tag", "v1")).isZero();
+        wire.resetRequests();
+
+        int code = run("rollback", "--to", "image:v9", "--service", "backend");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("backend: no ACTIVE revision of durable-code-dev-backend matches image:v9")
+                .contains("candidates: revision:1 (image v1)").contains("nothing was changed");
+        assertThat(operations()).doesNotContain("UpdateService", "TagResource");
+    }
+
+    @Test
+    void aBadRollbackTargetIsAUsageError() {
+        assertThat(run("rollback", "--to", "yesterday")).isEqualTo(2);
+        assertThat(err.toString()).contains("--to 'yesterday' is not previous, revision:N");
+    }
+}
