@@ -28,7 +28,8 @@ public final class GitHubDeploymentStatuses implements DeploymentStatuses {
             GHDeployment d = repository.createDeployment(ref).environment(environment).task("deploy")
                     .description(description).autoMerge(false).requiredContexts(List.of()).create();
             started.put(d.getId(), d);
-            status(d.createStatus(GHDeploymentState.IN_PROGRESS), description, environmentUrl, logUrl).create();
+            // github-api 1.x sends IN_PROGRESS as "in-progress", which GitHub rejects (422); "pending" it sends right
+            status(d.createStatus(GHDeploymentState.PENDING), description, environmentUrl, logUrl).create();
             return d.getId();
         } catch (IOException e) {
             throw translate("create a GitHub deployment of " + ref + " to " + environment, e);
