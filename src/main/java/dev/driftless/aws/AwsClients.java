@@ -1,6 +1,9 @@
 package dev.driftless.aws;
 
+import dev.driftless.auth.RunCredentials;
 import dev.driftless.cli.CommandContext;
+import dev.driftless.cli.CommonOptions;
+import dev.driftless.spec.EnvironmentSpec;
 import dev.driftless.spec.DeploySpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,15 +81,39 @@ public final class AwsClients implements AutoCloseable {
      * @param environment the environment's name, or null for commands that act on no single environment
      */
     public static AwsClients forEnvironment(DeploySpec spec, String environment, CommandContext ctx) {
-        AwsSettings settings = AwsSettings.of(spec.region(), ctx.env());
-        maskEnvironmentKeys(ctx);
-        return new AwsClients(settings, spec.account(), spec.file());
+        return forEnvironment(spec, environment, ctx, (String) null);
     }
 
-    private static void maskEnvironmentKeys(CommandContext ctx) {
-        for (String name : List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")) {
-            ctx.actions().variable(name).ifPresent(ctx.actions().commands()::mask);
+    /** As {@link #forEnvironment(DeploySpec, String, CommandContext)}, honouring the command's {@code --role-arn}. */
+    public static AwsClients forEnvironment(DeploySpec spec, String environment, CommandContext ctx, CommonOptions common) {
+        return forEnvironment(spec, environment, ctx, common.roleArn());
+    }
+
+    /**
+     * @param roleArn a role that overrides input and spec (the command's {@code --role-arn}), or null
+     */
+    public static AwsClients forEnvironment(DeploySpec spec, String environment, CommandContext ctx, String roleArn) {
+        String specRole = environment == null ? null
+                : spec.environment(environment).map(EnvironmentSpec::role).orElse(null);
+        CredentialsSource credentials = RunCredentials.choose(roleArn, specRole, environment, ctx);
+        AwsSettings settings = AwsSettings.of(spec.region(), ctx.env()).withCredentials(credentials);
+        return authenticated(new AwsClients(settings, spec.account(), spec.file()));
+    }
+
+    /**
+     * Assumes the role at once when there is one, so OIDC and STS failures surface here with their own
+     * message (not wrapped in the first SDK call's exception) and the credentials are masked early.
+     */
+    public static AwsClients authenticated(AwsClients clients) {
+        if (clients.credentials instanceof IdentityAware aware) {
+            try {
+                aware.identity();
+            } catch (RuntimeException e) {
+                clients.close();
+                throw e;
+            }
         }
+        return clients;
     }
 
     public synchronized EcsClient ecs() {

@@ -35,6 +35,10 @@ public final class CommonOptions {
             description = "What \"now\" is, for anything that depends on time (e.g. 2026-11-25T16:00:00Z).")
     Instant at;
 
+    @Option(names = "--role-arn", paramLabel = "ARN",
+            description = "Assume this IAM role through GitHub OIDC (input role-to-assume; default: the environment's role).")
+    String roleArn;
+
     @Option(names = "--debug", description = "Print stack traces and SDK details on errors.")
     boolean debug;
 
@@ -61,6 +65,11 @@ public final class CommonOptions {
 
     public boolean dryRun(ActionsRuntime actions) {
         return dryRun || actions.booleanInput("dry-run").orElse(false);
+    }
+
+    /** {@code --role-arn} as given, or null; the input {@code role-to-assume} is read by the AWS client factory. */
+    public String roleArn() {
+        return roleArn;
     }
 
     public boolean json() {

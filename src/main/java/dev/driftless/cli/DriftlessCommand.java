@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 + "and stop/start environments on a schedule, from deploy-specs in git.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            AuthCommand.class,
             PlanCommand.class,
             ValidateCommand.class,
             CostCommand.class,

@@ -7,18 +7,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that moves only when the code under test sleeps through {@link #sleeper()}. */
-final class FakeClock extends Clock {
+public final class FakeClock extends Clock {
     private volatile Instant now;
 
-    FakeClock(Instant start) {
+    public FakeClock(Instant start) {
         this.now = start;
     }
 
-    Sleeper sleeper() {
+    public Sleeper sleeper() {
         return d -> now = now.plus(d);
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
