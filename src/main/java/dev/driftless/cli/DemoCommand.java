@@ -111,6 +111,7 @@ public final class DemoCommand implements Callable<Integer> {
         env.put("CI", "true");
         env.put("GITHUB_ACTIONS", "true");
         env.put("GITHUB_WORKSPACE", workspace.toString());
+        env.put("RUNNER_TEMP", workspace.toString());
         env.put("GITHUB_REPOSITORY", "local/driftless-demo");
         env.put("GITHUB_SHA", "d3m0d3m0d3m0d3m0d3m0d3m0d3m0d3m0d3m0d3m0".replace('m', 'a'));
         env.put("GITHUB_REF", "refs/heads/main");
