@@ -64,8 +64,12 @@ public final class BuildCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
+    @Mixin
+    TrackerOptions tracker;
+
     @Override
     public Integer call() throws Exception {
+        java.time.Instant started = ctx.clock().instant();
         List<DeploySpec> specs = Specs.load(common, ctx);
         DeploySpec spec = Specs.single(specs, common);
         EnvironmentSpec env = Specs.environment(spec, common, ctx);
@@ -122,6 +126,12 @@ public final class BuildCommand implements Callable<Integer> {
             ctx.actions().outputs().set("images", json);
             if (common.json()) {
                 ctx.out().println(json);
+            }
+            if (push) {
+                java.time.Instant finished = ctx.clock().instant();
+                List<String> built = result.images().stream().flatMap(b -> b.job().services().stream()).toList();
+                new TrackerStep(ctx).record(spec, new dev.driftless.tracker.RunOutcome.Built(finished, spec.name(), built,
+                        Duration.between(started, finished)), tracker, false);
             }
         }
         return ExitCode.OK;

@@ -9,6 +9,7 @@ import dev.driftless.engine.SpendReader;
 import dev.driftless.plan.ActualSpend;
 import dev.driftless.plan.BudgetAssessment;
 import dev.driftless.plan.CostEstimate;
+import dev.driftless.tracker.RunOutcome;
 import dev.driftless.plan.CostModel;
 import dev.driftless.plan.PriceTable;
 import dev.driftless.render.CostMarkdown;
@@ -39,6 +40,9 @@ import picocli.CommandLine.Mixin;
 public final class CostCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    TrackerOptions tracker;
 
     private final CommandContext ctx;
 
@@ -84,6 +88,9 @@ public final class CostCommand implements Callable<Integer> {
         } else {
             ctx.out().println(console(spend, budget, estimate));
         }
+        double alwaysOn = new CostModel(PriceTable.builtIn()).alwaysOn(spec, YearMonth.from(today)).totalUsd();
+        new TrackerStep(ctx).record(spec, new RunOutcome.CostReported(common.now(ctx), spec.name(), alwaysOn,
+                estimate.totalUsd(), spend.monthToDateUsd(), spend.forecastMonthEndUsd().orElse(null)), tracker, false);
         return ExitCode.OK;
     }
 

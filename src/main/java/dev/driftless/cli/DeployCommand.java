@@ -31,6 +31,9 @@ public final class DeployCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    TrackerOptions tracker;
+
     @Option(names = "--image-tag", paramLabel = "TAG", description = "Deploy this image tag for every service "
             + "(default: the commit SHA in Actions; locally, the images that run now).")
     String imageTag;
@@ -87,6 +90,8 @@ public final class DeployCommand implements Callable<Integer> {
             github.ifPresent(n -> n.finished("Deploy", spec, env, done));
         }
         DeployResults.publish("Deploy", spec, report, ctx, common.json());
+        DeployTracking.deployed(spec, env, report, ctx.actions().context().sha(), ctx.clock().instant())
+                .ifPresent(o -> new TrackerStep(ctx).record(spec, o, tracker, dryRun));
         return report.ok() ? ExitCode.OK : ExitCode.FAILURE;
     }
 

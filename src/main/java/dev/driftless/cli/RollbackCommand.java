@@ -27,6 +27,9 @@ public final class RollbackCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    TrackerOptions tracker;
+
     @Option(names = "--to", paramLabel = "TARGET",
             description = "previous | revision:N | sha:GITSHA | image:TAG (input `to`; default previous).")
     String to;
@@ -70,6 +73,8 @@ public final class RollbackCommand implements Callable<Integer> {
             github.ifPresent(n -> n.finished("Rollback", spec, env, done));
         }
         DeployResults.publish("Rollback", spec, report, ctx, common.json());
+        DeployTracking.rolledBack(spec, env, report, value, ctx.actions().context().sha(), ctx.clock().instant())
+                .ifPresent(o -> new TrackerStep(ctx).record(spec, o, tracker, dryRun));
         return report.ok() ? ExitCode.OK : ExitCode.FAILURE;
     }
 }

@@ -6,6 +6,7 @@ import dev.driftless.engine.ScalingReport;
 import dev.driftless.engine.ScalingStep;
 import dev.driftless.plan.ScheduleEvaluator.Transition;
 import dev.driftless.plan.ScheduleSavings;
+import dev.driftless.tracker.RunOutcome;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,19 @@ final class ScalingOutput {
         ctx.actions().outputs().set("next-transition", next.map(t -> t.kind().name().toLowerCase(Locale.ROOT) + " " + t.at()).orElse(""));
         ctx.actions().outputs().set("saved-hours", String.format(Locale.ROOT, "%.0f", savings.stoppedHours()));
         ctx.actions().outputs().set("saved-usd", String.format(Locale.ROOT, "%.2f", savings.savedUsd()));
+    }
+
+    /** Records a stop or start that changed services in the progress tracker (never a dry run or a no-op). */
+    static void track(CommandContext ctx, ScalingTarget target, ScalingReport report, TrackerOptions options, java.time.Instant at) {
+        List<String> changed = report.changed().stream().map(ScalingStep::service)
+                .filter(s -> !report.failed().containsKey(s)).toList();
+        if (report.dryRun() || changed.isEmpty()) {
+            return;
+        }
+        RunOutcome.Scaled.Action action = report.direction() == Direction.STOP
+                ? RunOutcome.Scaled.Action.STOPPED : RunOutcome.Scaled.Action.STARTED;
+        new TrackerStep(ctx).record(target.spec(), new RunOutcome.Scaled(at, target.spec().name(), target.env().name(), action,
+                changed, target.services().size()), options, false);
     }
 
     static List<String> lines(ScalingReport r) {

@@ -19,6 +19,9 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    TrackerOptions tracker;
+
     private final CommandContext ctx;
 
     public ScheduleCommand(CommandContext ctx) {
@@ -47,6 +50,7 @@ public final class ScheduleCommand implements Callable<Integer> {
                                     + " of " + target.services().size() + " services");
             ScalingOutput.publish(ctx, "schedule", target.env().name(), outcome.report(), outcome.next(), target.zone(),
                     target.savings(at), headline);
+            ScalingOutput.track(ctx, target, report, tracker, at);
             return report.failed().isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
         }
     }

@@ -22,6 +22,9 @@ public final class StartCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    TrackerOptions tracker;
+
     @Option(names = "--wait", description = "Wait until the started services run their desiredCount (input 'wait').")
     boolean wait;
 
@@ -43,6 +46,7 @@ public final class StartCommand implements Callable<Integer> {
             ScalingOutput.publish(ctx, "start", target.env().name(), Optional.of(report), target.next(now), target.zone(),
                     target.savings(now), (dryRun ? "would start " : "started ") + report.changed().size() + " of "
                             + target.services().size() + " services in " + target.env().cluster());
+            ScalingOutput.track(ctx, target, report, tracker, now);
             if (!report.failed().isEmpty()) {
                 return ExitCode.FAILURE;
             }

@@ -18,6 +18,9 @@ public final class StopCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    TrackerOptions tracker;
+
     private final CommandContext ctx;
 
     public StopCommand(CommandContext ctx) {
@@ -35,6 +38,7 @@ public final class StopCommand implements Callable<Integer> {
             ScalingOutput.publish(ctx, "stop", target.env().name(), Optional.of(report), target.next(now), target.zone(),
                     target.savings(now), (dryRun ? "would stop " : "stopped ") + report.changed().size() + " of "
                             + target.services().size() + " services in " + target.env().cluster());
+            ScalingOutput.track(ctx, target, report, tracker, now);
             return report.failed().isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
         }
     }

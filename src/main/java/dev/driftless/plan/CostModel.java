@@ -41,6 +41,17 @@ public final class CostModel {
         return estimate(spec, views, month);
     }
 
+    /** The estimate if every environment ran all month, ignoring schedules: what scheduling is measured against. */
+    public CostEstimate alwaysOn(DeploySpec spec, YearMonth month) {
+        java.util.Map<String, EnvironmentSpec> unscheduled = new java.util.LinkedHashMap<>();
+        spec.environments().forEach((name, e) -> unscheduled.put(name, new EnvironmentSpec(e.name(), e.cluster(), e.role(),
+                e.capacity(), e.network(), null, e.timeout(), e.url())));
+        DeploySpec always = new DeploySpec(spec.file(), spec.apiVersion(), spec.kind(), spec.name(), spec.account(),
+                spec.region(), spec.tags(), spec.budget(), spec.cost(), spec.tracker(), spec.deploy(), unscheduled,
+                spec.services(), spec.roles(), spec.logs(), spec.test());
+        return proposed(always, Optional.empty(), month);
+    }
+
     /**
      * The estimate for these services (the spec's, or views built from live state), with the spec's
      * schedules, prices, fixed items and budget. Fixed items shared by all environments are always

@@ -16,8 +16,8 @@ public record HistoryEntry(Instant time, String environment, String service, Str
         return "success".equals(result);
     }
 
-    /** Two entries for the same event (a run applied twice) share this key. */
+    /** Two entries for the same event (a run applied twice) share this key; two deploys never do. */
     String key() {
-        return time + "|" + environment + "|" + service + "|" + kind;
+        return time + "|" + environment + "|" + service + "|" + kind + "|" + taskDefinition;
     }
 }

@@ -100,6 +100,8 @@ class DeployCommandTest {
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
+    final Map<String, String> extraEnv = new HashMap<>();
+
     Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
         env.put("AWS_ENDPOINT_URL", wire.baseUrl());
@@ -108,6 +110,8 @@ class DeployCommandTest {
         env.put("GITHUB_ACTIONS", "true");
         env.put("GITHUB_OUTPUT", dir.resolve("output").toString());
         env.put("GITHUB_STEP_SUMMARY", dir.resolve("summary.md").toString());
+        env.put("GITHUB_WORKSPACE", dir.toString());
+        env.putAll(extraEnv);
         return env;
     }
 
@@ -171,6 +175,32 @@ class DeployCommandTest {
             assertThat(plan.services()).allSatisfy(s -> assertThat(s.changes()).as(s.service()).isEmpty());
             assertThat(plan.hasChanges()).isFalse();
         }
+    }
+
+    @Test
+    void deploysAndRollbacksAreRecordedInTheWorkspaceTrackerWithTheirHistory() throws Exception {
+        Path tracker = dir.resolve("planning/deployment/PROGRESS_TRACKER.md");
+        Files.createDirectories(tracker.getParent());
+        try (var in = getClass().getResourceAsStream("/tracker/PROGRESS_TRACKER.md")) {
+            Files.write(tracker, in.readAllBytes());
+        }
+        extraEnv.put("GITHUB_SHA", "abc1234def567890abc1234def567890abc12345");
+
+        assertThat(run("deploy", "--image-tag", "v1")).isZero();
+        assertThat(run("deploy", "--image-tag", "v1")).as("nothing changed: not history").isZero();
+        assertThat(run("deploy", "--image-tag", "v2", "--service", "backend")).isZero();
+        assertThat(run("rollback", "--to", "previous", "--service", "backend")).as(err.toString()).isZero();
+
+        String text = Files.readString(tracker);
+        assertThat(text).contains("**Infrastructure State**: 🟡 durable-code dev: rolled back backend to previous")
+                .contains("- [x] Backend ECS service deployed").contains("- [x] Frontend ECS service deployed")
+                .contains("- [x] Rollback testing completed")
+                .contains("- driftless: deployed durable-code dev at abc1234 (backend, frontend), 2/2 healthy");
+        var history = dev.driftless.tracker.HistoryBlock.parse(text).entries();
+        assertThat(history).extracting(h -> h.kind() + " " + h.service() + " " + h.taskDefinition().replaceAll(".*/", ""))
+                .containsExactly("rollback backend durable-code-dev-backend:1", "deploy backend durable-code-dev-backend:2",
+                        "deploy backend durable-code-dev-backend:1", "deploy frontend durable-code-dev-frontend:1");
+        assertThat(history).allSatisfy(h -> assertThat(h.result()).isEqualTo("success"));
     }
 
     @Test

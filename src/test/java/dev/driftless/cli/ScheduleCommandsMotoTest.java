@@ -110,6 +110,32 @@ class ScheduleCommandsMotoTest {
     }
 
     @Test
+    void stopThenStartAreRecordedInTheWorkspaceTrackerAndTickTheScheduleChecklistItem() throws IOException {
+        Path tracker = dir.resolve("planning/deployment/PROGRESS_TRACKER.md");
+        Files.createDirectories(tracker.getParent());
+        try (InputStream in = getClass().getResourceAsStream("/tracker/PROGRESS_TRACKER.md")) {
+            Files.write(tracker, in.readAllBytes());
+        }
+
+        Run stop = run("stop", "--specs", specs.toString(), "--env", "dev", "--at", SATURDAY);
+        String afterStop = Files.readString(tracker);
+        Run start = run("start", "--specs", specs.toString(), "--env", "dev", "--at", MONDAY);
+        String afterStart = Files.readString(tracker);
+
+        assertThat(stop.err).contains("tracker: updated planning/deployment/PROGRESS_TRACKER.md");
+        assertThat(afterStop).contains("**Infrastructure State**: ⏸️ durable-code dev: stopped, 2/2 services at 0")
+                .contains("  - [ ] Test schedule activation and deactivation")
+                .contains("  - [x] Set min capacity to 0 during off-hours");
+        assertThat(start.err).contains("tracker: updated");
+        assertThat(afterStart).contains("**Infrastructure State**: 🟢 durable-code dev: started, 2/2 services running")
+                .contains("  - [x] Test schedule activation and deactivation")
+                .contains("- driftless: stopped durable-code dev (backend, frontend) [2026-11-28T18:00:00Z]");
+        Run noTracker = run("stop", "--specs", specs.toString(), "--env", "dev", "--no-tracker", "--at", SATURDAY);
+        assertThat(noTracker.err).contains("tracker: skipped (--no-tracker)");
+        assertThat(Files.readString(tracker)).isEqualTo(afterStart);
+    }
+
+    @Test
     void dryRunChangesNothingAndSaysWhatItWouldDo() throws IOException {
         Run stop = run("stop", "--specs", specs.toString(), "--env", "dev", "--service", "backend", "--dry-run", "--at", SATURDAY);
 
@@ -137,6 +163,7 @@ class ScheduleCommandsMotoTest {
         env.put("GITHUB_ACTIONS", "true");
         env.put("GITHUB_OUTPUT", output.toString());
         env.put("GITHUB_STEP_SUMMARY", summary.toString());
+        env.put("GITHUB_WORKSPACE", dir.toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
