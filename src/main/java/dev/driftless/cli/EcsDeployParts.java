@@ -24,7 +24,7 @@ record EcsDeployParts(LiveStateReader reader, TaskDefinitionStore taskDefinition
     static final int CONCURRENCY = 4;
 
     static EcsDeployParts of(AwsClients aws, CommandContext ctx) {
-        Progress progress = new CommandProgress(ctx);
+        Progress progress = new StepProgress(ctx);
         LiveStateReader reader = new EcsLiveStateReader(aws.ecs(), aws.autoScaling());
         return new EcsDeployParts(reader, new EcsTaskDefinitionStore(aws.ecs()), new EcsServiceWriter(aws.ecs()),
                 new AppAutoScalingTargets(aws.autoScaling()),

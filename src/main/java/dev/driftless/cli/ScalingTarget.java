@@ -5,7 +5,6 @@ import dev.driftless.aws.AwsClients;
 import dev.driftless.aws.EcsLiveStateReader;
 import dev.driftless.aws.EcsServiceScaling;
 import dev.driftless.engine.EnvironmentScaler;
-import dev.driftless.engine.Progress;
 import dev.driftless.plan.CostModel;
 import dev.driftless.plan.PriceTable;
 import dev.driftless.plan.ScheduleEvaluator;
@@ -52,30 +51,5 @@ record ScalingTarget(DeploySpec spec, EnvironmentSpec env, List<ServiceView> ser
         // every service of the environment, not only --service ones: the schedule stops them all
         List<ServiceView> all = List.copyOf(spec.servicesIn(env.name()).values());
         return ScheduleSavings.of(spec, env, all, YearMonth.from(now.atZone(zone())), new CostModel(PriceTable.builtIn()));
-    }
-
-    static Progress progress(CommandContext ctx) {
-        return new Progress() {
-            @Override
-            public void group(String title) {
-                ctx.actions().commands().group(title);
-            }
-
-            @Override
-            public void line(String text) {
-                ctx.err().println(text);
-                ctx.err().flush();
-            }
-
-            @Override
-            public void endGroup() {
-                ctx.actions().commands().endGroup();
-            }
-
-            @Override
-            public void warning(String text) {
-                ctx.actions().commands().warning(text, null);
-            }
-        };
     }
 }

@@ -53,7 +53,7 @@ public final class StartCommand implements Callable<Integer> {
             if (waitForStable && !dryRun) {
                 List<String> started = report.changed().stream().map(ScalingStep::service).toList();
                 Duration timeout = target.env().timeout() != null ? target.env().timeout() : target.spec().deploy().timeout();
-                new StartWait(ScalingTarget.reader(aws), ctx.clock(), ctx.sleeper(), ScalingTarget.progress(ctx))
+                new StartWait(ScalingTarget.reader(aws), ctx.clock(), ctx.sleeper(), new StepProgress(ctx))
                         .await(target.env().cluster(), started, timeout);
             }
             return ExitCode.OK;
