@@ -133,8 +133,8 @@ public final class LocalMoto implements AutoCloseable {
         }
     }
 
-    /** The interpreter itself (not a pyenv or other shim), so the PID held is moto's. */
-    private static String interpreter() {
+    /** The interpreter itself (not a pyenv or other shim), so the PID held is moto's. Test support uses it too. */
+    public static String interpreter() {
         for (String candidate : List.of("python3", "python")) {
             try {
                 Process p = new ProcessBuilder(candidate, "-c", "import moto, sys; print(sys.executable)")
@@ -154,7 +154,7 @@ public final class LocalMoto implements AutoCloseable {
                 "install it with: pip install 'moto[server]'");
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {

@@ -1,9 +1,10 @@
 package dev.driftless.testing;
 
+import dev.driftless.demo.LocalMoto;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,8 +54,8 @@ public final class MotoServer implements AutoCloseable {
     }
 
     private static MotoServer start(List<String> launcher, Map<String, String> env) {
-        String python = python();
-        int port = freePort();
+        String python = LocalMoto.interpreter();
+        int port = LocalMoto.freePort();
         try {
             Path log = Files.createTempFile("moto-" + port + "-", ".log");
             List<String> cmd = new ArrayList<>(List.of(python));
@@ -162,32 +163,6 @@ public final class MotoServer implements AutoCloseable {
             return s.length() > 2000 ? s.substring(s.length() - 2000) : s;
         } catch (IOException e) {
             return "(no log)";
-        }
-    }
-
-    static String python() {
-        for (String candidate : List.of("python3", "python")) {
-            try {
-                Process p = new ProcessBuilder(candidate, "-c", "import moto, sys; print(sys.executable)")
-                        .redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                if (p.waitFor() == 0 && !out.isEmpty()) {
-                    // the interpreter itself, not a shim, so the PID we hold is the server's
-                    return out.lines().reduce((a, b) -> b).orElse(candidate);
-                }
-            } catch (IOException | InterruptedException e) {
-                // try the next one
-            }
-        }
-        throw new IllegalStateException("moto is not installed: no python3 can import moto. "
-                + "Install it with: pip install 'moto[server]==5.2.1' (see .ci/run)");
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
