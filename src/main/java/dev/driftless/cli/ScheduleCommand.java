@@ -38,7 +38,7 @@ public final class ScheduleCommand implements Callable<Integer> {
                     target.zone(), target.savings(at), "environment " + target.env().name() + " has no schedule; nothing to do");
             return ExitCode.OK;
         }
-        try (AwsClients aws = AwsClients.forEnvironment(target.spec(), target.env().name(), ctx)) {
+        try (AwsClients aws = AwsClients.forEnvironment(target.spec(), target.env().name(), ctx, common)) {
             aws.requireAccount();
             ScheduleReconciler.Outcome outcome = new ScheduleReconciler(target.scaler(aws))
                     .reconcile(target.env(), target.services(), at, dryRun);

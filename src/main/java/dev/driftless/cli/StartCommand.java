@@ -40,7 +40,7 @@ public final class StartCommand implements Callable<Integer> {
         Instant now = common.now(ctx);
         boolean dryRun = common.dryRun(ctx.actions());
         boolean waitForStable = wait || ctx.actions().booleanInput("wait").orElse(false);
-        try (AwsClients aws = AwsClients.forEnvironment(target.spec(), target.env().name(), ctx)) {
+        try (AwsClients aws = AwsClients.forEnvironment(target.spec(), target.env().name(), ctx, common)) {
             aws.requireAccount();
             ScalingReport report = target.scaler(aws).scale(Direction.START, target.env().cluster(), target.services(), now, dryRun);
             ScalingOutput.publish(ctx, "start", target.env().name(), Optional.of(report), target.next(now), target.zone(),

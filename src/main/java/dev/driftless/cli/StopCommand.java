@@ -32,7 +32,7 @@ public final class StopCommand implements Callable<Integer> {
         ScalingTarget target = ScalingTarget.resolve(common, ctx);
         Instant now = common.now(ctx);
         boolean dryRun = common.dryRun(ctx.actions());
-        try (AwsClients aws = AwsClients.forEnvironment(target.spec(), target.env().name(), ctx)) {
+        try (AwsClients aws = AwsClients.forEnvironment(target.spec(), target.env().name(), ctx, common)) {
             aws.requireAccount();
             ScalingReport report = target.scaler(aws).scale(Direction.STOP, target.env().cluster(), target.services(), now, dryRun);
             ScalingOutput.publish(ctx, "stop", target.env().name(), Optional.of(report), target.next(now), target.zone(),
