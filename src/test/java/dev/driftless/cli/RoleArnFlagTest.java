@@ -99,7 +99,7 @@ class RoleArnFlagTest {
         int code = run(actionsEnv(moto), command, "--role-arn", "arn:aws:iam::12345:role/deploy");
 
         assertThat(code).isEqualTo(ExitCode.USAGE);
-        assertThat(stderr()).contains("'arn:aws:iam::12345:role/deploy' is not an IAM role ARN")
+        assertThat(stderr()).contains("Invalid value for option '--role-arn': 'arn:aws:iam::12345:role/deploy' is not an IAM role ARN")
                 .contains("arn:aws:iam::<12-digit account>:role/<role name>")
                 .doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(wm.getAllServeEvents()).as("nothing was called").isEmpty();
