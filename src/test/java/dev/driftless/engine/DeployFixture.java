@@ -98,10 +98,19 @@ final class DeployFixture implements AutoCloseable {
     }
 
     static DeploySpec spec(MotoNetwork network, int backendCpu, Map<String, String> backendEnv) {
+        return spec(network, backendCpu, backendEnv, null);
+    }
+
+    static DeploySpec spec(MotoNetwork network, dev.driftless.spec.Schedule schedule) {
+        return spec(network, 256, Map.of("LOG_LEVEL", "info"), schedule);
+    }
+
+    static DeploySpec spec(MotoNetwork network, int backendCpu, Map<String, String> backendEnv,
+                           dev.driftless.spec.Schedule schedule) {
         Map<String, EnvironmentSpec> envs = new LinkedHashMap<>();
         envs.put("dev", new EnvironmentSpec("dev", CLUSTER, null, new Capacity.Spot(),
                 network == null ? null : new Network(List.of(network.subnet()), List.of(network.securityGroup()), false),
-                null, Duration.ofMinutes(20), "https://dev.durable-code.example"));
+                schedule, Duration.ofMinutes(20), "https://dev.durable-code.example"));
         Map<String, ServiceSpec> services = new LinkedHashMap<>();
         services.put("backend", new ServiceSpec("backend",
                 new ImageSpec("durable-code-backend", null, null, false, null),
