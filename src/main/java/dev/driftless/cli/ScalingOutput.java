@@ -25,7 +25,8 @@ final class ScalingOutput {
 
     /**
      * Progress lines on stderr, the job summary and the step outputs; with {@code json}, the report as
-     * JSON on stdout and nothing else there.
+     * JSON on stdout, which carries nothing else of ours (in Actions the runner still reads workflow
+     * commands such as ::add-mask:: from stdout).
      */
     static void publish(CommandContext ctx, ScalingRun run, boolean json) {
         Optional<ScalingReport> report = run.report();
