@@ -250,6 +250,7 @@ public final class Deployer {
         tags.put(ServiceTags.SETTINGS_HASH, SpecHash.of(d.settings()));
         tags.put(ServiceTags.DESIRED_COUNT, String.valueOf(d.settings().desiredCount()));
         tags.put(ServiceTags.AUTOSCALING, ServiceTags.autoscaling(d.autoscaling()));
+        tags.put(ServiceTags.SCHEDULE, dev.driftless.plan.ScheduleText.tag(d.schedule()));
         tags.put(ServiceTags.IMAGE, d.taskDefinition().image());
         if (options.gitSha() != null) {
             tags.put(ServiceTags.GIT_SHA, options.gitSha());

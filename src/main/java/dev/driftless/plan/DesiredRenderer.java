@@ -56,7 +56,8 @@ public final class DesiredRenderer {
         ServiceSettings settings = settings(view, env);
         Map<String, String> tags = new LinkedHashMap<>(spec.resourceTags(env.name()));
         tags.put("driftless:service", view.name());
-        return new DesiredService(view.name(), env.cluster(), td, settings, SpecHash.of(td), view.autoscaling(), tags);
+        return new DesiredService(view.name(), env.cluster(), td, settings, SpecHash.of(td), view.autoscaling(),
+                env.schedule(), tags);
     }
 
     TaskDefinition taskDefinition(ServiceView view, String imageUri) {

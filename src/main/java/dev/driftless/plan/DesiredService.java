@@ -1,6 +1,7 @@
 package dev.driftless.plan;
 
 import dev.driftless.spec.Autoscaling;
+import dev.driftless.spec.Schedule;
 import java.util.Map;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Map;
  *                 service tag {@link ServiceTags#SPEC_HASH}, so a later plan that renders the same hash needs no
  *                 DescribeTaskDefinition
  * @param autoscaling null when the service does not autoscale
+ * @param schedule the environment's schedule; null when it runs always
  * @param tags the tags every resource of the service carries (the spec's tags plus driftless's own)
  */
 public record DesiredService(
@@ -20,6 +22,7 @@ public record DesiredService(
         ServiceSettings settings,
         String specHash,
         Autoscaling autoscaling,
+        Schedule schedule,
         Map<String, String> tags) {
 
     public DesiredService {

@@ -84,6 +84,7 @@ public final class PlanDiff {
         changes.addAll(count);
         changes.addAll(settings);
         changes.addAll(scaling);
+        changes.addAll(scheduleChange(d, live));
         boolean updateService = !count.isEmpty() || !settings.isEmpty() || !td.isEmpty();
         return new ServicePlan(d.name(), changes.isEmpty() ? ServicePlan.Action.NONE : ServicePlan.Action.UPDATE,
                 changes.stream().sorted(java.util.Comparator.comparing(Change::group)).toList(),
@@ -151,6 +152,19 @@ public final class PlanDiff {
         Map<Fields.Key, Fields.Value> baseline = !managed || recorded.isEmpty() ? null
                 : Fields.of(ServiceTags.parseAutoscaling(recorded.get()).orElse(null));
         return Fields.diff(Fields.of(liveA), Fields.of(d.autoscaling()), baseline, false);
+    }
+
+    /**
+     * The schedule lives in the spec only (the schedule command reads it there), so it is compared with the
+     * tag deploy recorded, never with ECS; a service deployed before that tag existed has nothing to compare.
+     */
+    private static List<Change> scheduleChange(DesiredService d, LiveService live) {
+        Optional<String> recorded = live.tag(ServiceTags.SCHEDULE);
+        if (recorded.isEmpty() || recorded.get().equals(ScheduleText.tag(d.schedule()))) {
+            return List.of();
+        }
+        return List.of(Change.of(ChangeGroup.SCHEDULE, "schedule", ScheduleText.recordedWords(recorded.get()),
+                ScheduleText.words(d.schedule())));
     }
 
     private static ServicePlan.LiveFacts facts(Inputs in, int liveCount) {

@@ -22,6 +22,12 @@ public final class ServiceTags {
     /** The autoscaling driftless last applied, as {@link #autoscaling(Autoscaling)} writes it. */
     public static final String AUTOSCALING = "driftless:autoscaling";
     /**
+     * The environment's schedule driftless last deployed under, as {@link ScheduleText#tag} writes it. The
+     * schedule needs no ECS change (the schedule command reads the spec), so this tag is how a plan tells
+     * that the spec's schedule changed since.
+     */
+    public static final String SCHEDULE = "driftless:schedule";
+    /**
      * Written by the schedule's stop (see engine.ScheduleTags): present while the service is scaled to
      * zero by its schedule, holding the desired count a start restores.
      */

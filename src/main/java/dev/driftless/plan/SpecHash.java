@@ -33,13 +33,24 @@ public final class SpecHash {
                 s.circuitBreaker(), s.circuitBreakerRollback(), s.propagateTags()));
     }
 
+    /** A text that is already canonical (see {@link ScheduleText}). */
+    public static String ofText(String canonical) {
+        return digest(canonical.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static String hash(Object value) {
         try {
-            byte[] json = CANONICAL.writeValueAsBytes(value);
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return digest(CANONICAL.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot hash " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

@@ -29,6 +29,10 @@ public final class PlanMarkdown {
         long none = count(plan, ServicePlan.Action.NONE);
         md.append(plan.hasChanges() ? "**" + create + " to create, " + update + " to update, " + none + " unchanged**"
                 : "**No changes.** The live services match the spec.");
+        long schedule = plan.services().stream().filter(s -> s.groups().contains(ChangeGroup.SCHEDULE)).count();
+        if (schedule > 0) {
+            md.append(" · schedule changed for ").append(schedule).append(schedule == 1 ? " service" : " services");
+        }
         if (plan.driftCount() > 0) {
             md.append(" · ⚠️ ").append(plan.driftCount()).append(plan.driftCount() == 1 ? " value" : " values")
                     .append(" changed outside git (drift); applying the plan reverts ")
@@ -79,7 +83,13 @@ public final class PlanMarkdown {
                     .append(" (now ").append(MarkdownTable.code(shortArn(s.liveTaskDefinitionArn()))).append(")\n");
         }
         notes.forEach(n -> md.append("- ").append(n).append('\n'));
-        if (s.registerTaskDefinition() && s.action() == ServicePlan.Action.UPDATE || !notes.isEmpty()) {
+        boolean schedule = s.groups().contains(ChangeGroup.SCHEDULE);
+        if (schedule) {
+            // the hourly `schedule` run reads the windows from the spec, so there is nothing for deploy to apply
+            md.append("- the new schedule takes effect at the next `schedule` run that reads this spec; "
+                    + "deploy makes no ECS change for it\n");
+        }
+        if (s.registerTaskDefinition() && s.action() == ServicePlan.Action.UPDATE || !notes.isEmpty() || schedule) {
             md.append('\n');
         }
         md.append("</details>\n\n");

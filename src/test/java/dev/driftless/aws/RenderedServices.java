@@ -64,6 +64,7 @@ public final class RenderedServices {
         tags.put(ServiceTags.DESIRED_COUNT, String.valueOf(s.desiredCount()));
         tags.put(ServiceTags.IMAGE, d.taskDefinition().image());
         tags.put(ServiceTags.AUTOSCALING, ServiceTags.autoscaling(d.autoscaling()));
+        tags.put(ServiceTags.SCHEDULE, dev.driftless.plan.ScheduleText.tag(d.schedule()));
         if (d.autoscaling() != null) {
             autoscale(d);
         }

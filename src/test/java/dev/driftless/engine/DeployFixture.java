@@ -98,15 +98,23 @@ final class DeployFixture implements AutoCloseable {
     }
 
     static DeploySpec spec(MotoNetwork network, int backendCpu, Map<String, String> backendEnv) {
-        return spec(network, backendCpu, backendEnv, null);
+        return spec(network, backendCpu, backendEnv, null, null);
+    }
+
+    static DeploySpec spec(MotoNetwork network, dev.driftless.spec.Schedule schedule) {
+        return spec(network, 256, Map.of("LOG_LEVEL", "info"), null, schedule);
+    }
+
+    static DeploySpec spec(MotoNetwork network, dev.driftless.spec.Autoscaling backendAutoscaling) {
+        return spec(network, 256, Map.of("LOG_LEVEL", "info"), backendAutoscaling, null);
     }
 
     static DeploySpec spec(MotoNetwork network, int backendCpu, Map<String, String> backendEnv,
-            dev.driftless.spec.Autoscaling backendAutoscaling) {
+            dev.driftless.spec.Autoscaling backendAutoscaling, dev.driftless.spec.Schedule schedule) {
         Map<String, EnvironmentSpec> envs = new LinkedHashMap<>();
         envs.put("dev", new EnvironmentSpec("dev", CLUSTER, null, new Capacity.Spot(),
                 network == null ? null : new Network(List.of(network.subnet()), List.of(network.securityGroup()), false),
-                null, Duration.ofMinutes(20), "https://dev.durable-code.example"));
+                schedule, Duration.ofMinutes(20), "https://dev.durable-code.example"));
         Map<String, ServiceSpec> services = new LinkedHashMap<>();
         services.put("backend", new ServiceSpec("backend",
                 new ImageSpec("durable-code-backend", null, null, false, null),

@@ -129,8 +129,7 @@ class DeployerMotoTest {
 
     @Test
     void autoscalingInTheSpecIsAppliedReadOnNextDeploysAndRemovedWhenTheSpecDropsIt() {
-        var scaled = DeployFixture.spec(network, 256, Map.of("LOG_LEVEL", "info"),
-                new dev.driftless.spec.Autoscaling(1, 3, 60, null));
+        var scaled = DeployFixture.spec(network, new dev.driftless.spec.Autoscaling(1, 3, 60, null));
         f.deploy(scaled, "v1");
         assertThat(target("backend")).isEqualTo("1-3");
         assertThat(tags(describe("backend"))).containsEntry(ServiceTags.AUTOSCALING, "1-3/60/-");
@@ -232,5 +231,32 @@ class DeployerMotoTest {
         List<String> active = f.ecs.listTaskDefinitions(r -> r.familyPrefix("durable-code-dev-backend")
                 .status("ACTIVE")).taskDefinitionArns();
         assertThat(active).extracting(a -> a.substring(a.lastIndexOf(':') + 1)).containsExactlyInAnyOrder("3", "4");
+    }
+
+    private static dev.driftless.spec.Schedule laSchedule(java.util.Set<java.time.DayOfWeek> days, int from, int to) {
+        return new dev.driftless.spec.Schedule(java.time.ZoneId.of("America/Los_Angeles"), List.of(
+                new dev.driftless.spec.Schedule.Window(days, java.time.LocalTime.of(from, 0), java.time.LocalTime.of(to, 0))));
+    }
+
+    @Test
+    void aScheduleOnlyChangeRegistersNothingAndUpdatesNothingAndTheNextRealDeployRecordsIt() {
+        var weekdays = laSchedule(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY), 8, 20);
+        var everyDay = laSchedule(java.util.EnumSet.allOf(java.time.DayOfWeek.class), 7, 22);
+        f.deploy(DeployFixture.spec(network, weekdays), "v1");
+        assertThat(tags(describe("backend"))).containsEntry(ServiceTags.SCHEDULE, "America/Los_Angeles Mon-Fri 08:00-20:00");
+        int mark = f.counter.mark();
+
+        DeployReport report = f.deploy(DeployFixture.spec(network, everyDay), "v1");
+
+        assertThat(report.services()).extracting(ServiceResult::outcome).containsOnly(Outcome.UNCHANGED);
+        assertThat(f.counter.since(mark)).containsExactly("DescribeServices", "DescribeScalableTargets");
+        assertThat(tags(describe("backend"))).containsEntry(ServiceTags.SCHEDULE, "America/Los_Angeles Mon-Fri 08:00-20:00");
+
+        f.deploy(DeployFixture.spec(network, everyDay), "v2");
+
+        assertThat(tags(describe("backend"))).containsEntry(ServiceTags.SCHEDULE, "America/Los_Angeles Mon-Sun 07:00-22:00");
+        Plan plan = new Planner(f.reader()).plan(DeployFixture.spec(network, everyDay), "dev", List.of(),
+                s -> new ImageRef.Tag("v2"), "tag v2", Instant.parse("2026-11-25T10:00:00Z"));
+        assertThat(plan.hasChanges()).isFalse();
     }
 }

@@ -94,6 +94,27 @@ class PlannerMotoTest {
     }
 
     @Test
+    void aScheduleChangeShowsExactlyThatAndNeedsNoEcsChange(MotoServer moto) {
+        try (MotoClients aws = new MotoClients(moto)) {
+            deployed(aws, SampleSpec.spec(), "abc123");
+            aws.forgetCalls();
+            var everyDay = new dev.driftless.spec.Schedule(java.time.ZoneId.of("America/Los_Angeles"), List.of(
+                    new dev.driftless.spec.Schedule.Window(java.util.EnumSet.allOf(java.time.DayOfWeek.class),
+                            java.time.LocalTime.of(7, 0), java.time.LocalTime.of(22, 0))));
+
+            Plan p = plan(aws, SampleSpec.spec(UnaryOperator.identity(), e -> SampleSpec.withSchedule(e, everyDay)), "abc123");
+
+            assertThat(p.services()).allSatisfy(s -> {
+                assertThat(groupsAndFields(s)).containsExactly(Map.entry("SCHEDULE:schedule",
+                        "weekdays 08:00–20:00 America/Los_Angeles → every day 07:00–22:00 America/Los_Angeles"));
+                assertThat(s.drift()).isEmpty();
+                assertThat(s.registerTaskDefinition() || s.updateService() || s.updateAutoscaling()).isFalse();
+            });
+            assertThat(aws.calls()).doesNotContain("DescribeTaskDefinition");
+        }
+    }
+
+    @Test
     void anImageChangeShowsExactlyThat(MotoServer moto) {
         try (MotoClients aws = new MotoClients(moto)) {
             deployed(aws, SampleSpec.spec(), "abc123");

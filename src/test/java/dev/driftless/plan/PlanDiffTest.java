@@ -126,4 +126,66 @@ class PlanDiffTest {
         assertThat(plan.updateAutoscaling()).isTrue();
         assertThat(plan.registerTaskDefinition()).isFalse();
     }
+
+    private static final String LA_WEEKDAYS_TAG = "America/Los_Angeles Mon-Fri 08:00-20:00";
+    private static final String LA_WEEKDAYS = "weekdays 08:00–20:00 America/Los_Angeles";
+
+    /** The frontend rendered for dev with the schedule changed to {@code schedule} (null: no schedule). */
+    private static DesiredService withSchedule(dev.driftless.spec.Schedule schedule) {
+        var spec = SampleSpec.spec(b -> b, e -> SampleSpec.withSchedule(e, schedule));
+        var r = new DesiredRenderer(spec);
+        var view = spec.servicesIn("dev").get("frontend");
+        return r.render(view, r.imageUri(view, new ImageRef.Tag("abc123")));
+    }
+
+    private static dev.driftless.spec.Schedule schedule(String zone, java.util.Set<java.time.DayOfWeek> days, int from, int to) {
+        return new dev.driftless.spec.Schedule(java.time.ZoneId.of(zone), List.of(new dev.driftless.spec.Schedule.Window(days,
+                java.time.LocalTime.of(from, 0), java.time.LocalTime.of(to, 0))));
+    }
+
+    static Stream<Arguments> schedules() {
+        var weekdays = java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY);
+        var everyDay = java.util.EnumSet.allOf(java.time.DayOfWeek.class);
+        return Stream.of(
+                // name, recorded tag (null: none), spec's schedule, expected change (null: none)
+                Arguments.of("no tag: deployed before schedules were recorded", null,
+                        schedule("Europe/Berlin", everyDay, 7, 22), null),
+                Arguments.of("same schedule", LA_WEEKDAYS_TAG, schedule("America/Los_Angeles", weekdays, 8, 20), null),
+                Arguments.of("changed window", LA_WEEKDAYS_TAG, schedule("America/Los_Angeles", everyDay, 7, 22),
+                        LA_WEEKDAYS + " → every day 07:00–22:00 America/Los_Angeles"),
+                Arguments.of("changed zone", LA_WEEKDAYS_TAG, schedule("Europe/Berlin", weekdays, 8, 20),
+                        LA_WEEKDAYS + " → weekdays 08:00–20:00 Europe/Berlin"),
+                Arguments.of("schedule removed: always", LA_WEEKDAYS_TAG, null, LA_WEEKDAYS + " → always running"),
+                Arguments.of("schedule added", "always", schedule("America/Los_Angeles", weekdays, 8, 20),
+                        "always running → " + LA_WEEKDAYS),
+                Arguments.of("still none", "always", null, null),
+                Arguments.of("recorded by hash, now different", "hash:0123456789abcdef", null,
+                        "a schedule recorded as hash:0123456789abcdef → always running"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("schedules")
+    void comparesTheSpecsScheduleWithTheRecordedOneOnly(String name, String recorded, dev.driftless.spec.Schedule schedule,
+                                                        String expected) {
+        DesiredService desired = withSchedule(schedule);
+        LiveService live = deployed(t -> recorded == null ? t : put(t, ServiceTags.SCHEDULE, recorded), 1, DESIRED.settings());
+
+        ServicePlan plan = PlanDiff.diff(new PlanDiff.Inputs(desired, live, null, null, null));
+
+        if (expected == null) {
+            assertThat(plan.changes()).isEmpty();
+            assertThat(plan.action()).isEqualTo(ServicePlan.Action.NONE);
+            return;
+        }
+        assertThat(plan.changes()).singleElement().satisfies(c -> {
+            assertThat(c.group()).isEqualTo(ChangeGroup.SCHEDULE);
+            assertThat(c.describe()).isEqualTo(expected);
+            assertThat(c.drift()).isFalse();
+        });
+        assertThat(plan.action()).isEqualTo(ServicePlan.Action.UPDATE);
+        // the schedule is the schedule command's business: nothing for ECS
+        assertThat(plan.registerTaskDefinition()).isFalse();
+        assertThat(plan.updateService()).isFalse();
+        assertThat(plan.updateAutoscaling()).isFalse();
+    }
 }

@@ -95,6 +95,10 @@ public final class SampleSpec {
                 s.secrets(), s.healthCheck(), s.loadBalancer(), desiredCount, s.autoscaling(), s.overrides());
     }
 
+    public static EnvironmentSpec withSchedule(EnvironmentSpec e, Schedule schedule) {
+        return new EnvironmentSpec(e.name(), e.cluster(), e.role(), e.capacity(), e.network(), schedule, e.timeout(), e.url());
+    }
+
     public static EnvironmentSpec withCapacity(EnvironmentSpec e, Capacity capacity) {
         return new EnvironmentSpec(e.name(), e.cluster(), e.role(), capacity, e.network(), e.schedule(), e.timeout(), e.url());
     }

@@ -8,6 +8,7 @@ import dev.driftless.plan.LiveService;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanDiff;
 import dev.driftless.plan.SampleSpec;
+import dev.driftless.plan.ScheduleText;
 import dev.driftless.plan.ServicePlan;
 import dev.driftless.plan.ServiceSettings;
 import dev.driftless.plan.ServiceTags;
@@ -31,14 +32,21 @@ class PlanMarkdownGoldenTest {
 
     /** A live service as driftless deployed {@code d}, with its count and settings possibly changed since. */
     private static LiveService live(DesiredService d, int count, ServiceSettings settings) {
+        return live(d, count, settings, ScheduleText.tag(d.schedule()));
+    }
+
+    /** ... deployed under the schedule recorded as {@code schedule}. */
+    private static LiveService live(DesiredService d, int count, ServiceSettings settings, String schedule) {
         String arn = ARN.formatted(d.name());
         return new LiveService(d.name(), "arn:aws:ecs:us-west-2:123456789012:service/durable-code-dev/" + d.name(), "ACTIVE",
                 count, count, 0, arn, List.of(), settings,
                 Map.of(ServiceTags.SPEC_HASH, d.specHash(), ServiceTags.TASK_DEFINITION, arn,
                         ServiceTags.SETTINGS_HASH, SpecHash.of(d.settings()), ServiceTags.DESIRED_COUNT, "1",
-                        ServiceTags.AUTOSCALING, ServiceTags.autoscaling(d.autoscaling())),
+                        ServiceTags.AUTOSCALING, ServiceTags.autoscaling(d.autoscaling()), ServiceTags.SCHEDULE, schedule),
                 List.of());
     }
+
+    private static final String NINE_TO_FIVE = "America/Los_Angeles Mon-Fri 09:00-17:00";
 
     private static ServiceSettings withCount(ServiceSettings s, int count) {
         return new ServiceSettings(count, s.capacityProviderStrategy(), s.network(), s.loadBalancers(), s.circuitBreaker(),
@@ -82,7 +90,8 @@ class PlanMarkdownGoldenTest {
         Plan p = plan(true, List.of(
                 PlanDiff.diff(new PlanDiff.Inputs(backend, live(deployedBackend, 1, deployedBackend.settings()),
                         deployedBackend.taskDefinition(), null, new dev.driftless.plan.LiveScaling(1, 3, 60, 70))),
-                PlanDiff.diff(new PlanDiff.Inputs(frontend, live(frontend, 4, withCount(frontend.settings(), 4)), null, null, null))));
+                PlanDiff.diff(new PlanDiff.Inputs(frontend, live(frontend, 4, withCount(frontend.settings(), 4), NINE_TO_FIVE),
+                        null, null, null))));
 
         String md = PlanMarkdown.render(p);
 
@@ -90,5 +99,19 @@ class PlanMarkdownGoldenTest {
                 .containsExactly(ChangeGroup.IMAGE, ChangeGroup.CPU_MEMORY, ChangeGroup.ENVIRONMENT);
         org.assertj.core.api.Assertions.assertThat(md).doesNotContain("debug").doesNotContain("info");
         GoldenFiles.assertMatches("plan-updates-with-drift.md", md);
+    }
+
+    @Test
+    void aScheduleChangeAlone() throws Exception {
+        DesiredService b = desired("backend", "abc123");
+        DesiredService f = desired("frontend", "abc123");
+        Plan p = plan(true, List.of(
+                PlanDiff.diff(new PlanDiff.Inputs(b, live(b, 1, b.settings(), NINE_TO_FIVE), null, null,
+                        new dev.driftless.plan.LiveScaling(1, 3, 60, 70))),
+                PlanDiff.diff(new PlanDiff.Inputs(f, live(f, 1, f.settings(), NINE_TO_FIVE), null, null, null))));
+
+        org.assertj.core.api.Assertions.assertThat(p.services())
+                .allSatisfy(s -> org.assertj.core.api.Assertions.assertThat(s.groups()).containsExactly(ChangeGroup.SCHEDULE));
+        GoldenFiles.assertMatches("plan-schedule-change.md", PlanMarkdown.render(p));
     }
 }
