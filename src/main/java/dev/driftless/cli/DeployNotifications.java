@@ -50,7 +50,7 @@ final class DeployNotifications {
         try {
             return GitHubClients.connect(gh).map(github -> {
                 GHRepository repo = GitHubClients.repository(github, gh);
-                return new DeployNotifications(ctx, new GitHubDeploymentStatuses(repo), new GitHubCommitPullRequests(repo),
+                return new DeployNotifications(ctx, new GitHubDeploymentStatuses(repo, gh), new GitHubCommitPullRequests(repo),
                         n -> new GitHubPullRequestComments(repo, n));
             });
         } catch (DriftlessException e) {

@@ -19,8 +19,8 @@ import org.kohsuke.github.extras.ImpatientHttpConnector;
  * JDK 17 process alive ~0.3 s after main returns, which every step of every workflow would pay.
  */
 public final class GitHubClients {
-    private static final int CONNECT_TIMEOUT_MS = 10_000;
-    private static final int READ_TIMEOUT_MS = 30_000;
+    static final int CONNECT_TIMEOUT_MS = 10_000;
+    static final int READ_TIMEOUT_MS = 30_000;
 
     private GitHubClients() {
     }

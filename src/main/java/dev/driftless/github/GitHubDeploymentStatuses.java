@@ -1,66 +1,54 @@
 package dev.driftless.github;
 
 import dev.driftless.DriftlessException;
+import dev.driftless.actions.GitHubContext;
 import dev.driftless.engine.DeploymentStatuses;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.kohsuke.github.GHDeployment;
-import org.kohsuke.github.GHDeploymentState;
-import org.kohsuke.github.GHDeploymentStatusBuilder;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.HttpException;
 
-/** {@link DeploymentStatuses} over the GitHub REST API (needs {@code deployments: write}). */
+/**
+ * {@link DeploymentStatuses} over the GitHub REST API (needs {@code deployments: write}): the deployment through
+ * github-api, every status through {@link DeploymentStatusPoster}, which can send {@code in_progress}.
+ */
 public final class GitHubDeploymentStatuses implements DeploymentStatuses {
     private final GHRepository repository;
-    private final Map<Long, GHDeployment> started = new HashMap<>();
+    private final DeploymentStatusPoster statuses;
 
-    public GitHubDeploymentStatuses(GHRepository repository) {
+    /** @param context where the API is and the token; the status requests go to the same place as the client's */
+    public GitHubDeploymentStatuses(GHRepository repository, GitHubContext context) {
         this.repository = repository;
+        this.statuses = new DeploymentStatusPoster(context.apiUrl(), repository.getFullName(), context.token());
     }
 
     @Override
     public long start(String environment, String ref, String description, String environmentUrl, String logUrl) {
+        long id;
         try {
             // no required contexts: the workflow already gated on its checks; auto-merge would push to the branch
             GHDeployment d = repository.createDeployment(ref).environment(environment).task("deploy")
                     .description(description).autoMerge(false).requiredContexts(List.of()).create();
-            started.put(d.getId(), d);
-            // github-api 1.x sends IN_PROGRESS as "in-progress", which GitHub rejects (422); "pending" it sends right
-            status(d.createStatus(GHDeploymentState.PENDING), description, environmentUrl, logUrl).create();
-            return d.getId();
+            id = d.getId();
         } catch (IOException e) {
             throw translate("create a GitHub deployment of " + ref + " to " + environment, e);
         }
+        post(id, "in_progress", description, environmentUrl, logUrl);
+        return id;
     }
 
     @Override
     public void finish(long deployment, boolean success, String description, String environmentUrl, String logUrl) {
-        GHDeployment d = started.get(deployment);
-        if (d == null) {
-            throw new IllegalStateException("deployment " + deployment + " was not started through this object");
-        }
-        try {
-            status(d.createStatus(success ? GHDeploymentState.SUCCESS : GHDeploymentState.FAILURE), description,
-                    environmentUrl, logUrl).create();
-        } catch (IOException e) {
-            throw translate("set the status of GitHub deployment " + deployment, e);
-        }
+        post(deployment, success ? "success" : "failure", description, environmentUrl, logUrl);
     }
 
-    private static GHDeploymentStatusBuilder status(GHDeploymentStatusBuilder b, String description, String environmentUrl,
-            String logUrl) {
-        // GitHub limits a status description to 140 characters
-        b.description(description.length() > 140 ? description.substring(0, 139) + "…" : description);
-        if (environmentUrl != null) {
-            b.environmentUrl(environmentUrl);
+    private void post(long deployment, String state, String description, String environmentUrl, String logUrl) {
+        try {
+            statuses.post(deployment, state, description, environmentUrl, logUrl);
+        } catch (IOException e) {
+            throw translate("set GitHub deployment " + deployment + " to " + state, e);
         }
-        if (logUrl != null) {
-            b.logUrl(logUrl);
-        }
-        return b;
     }
 
     static DriftlessException translate(String what, IOException e) {

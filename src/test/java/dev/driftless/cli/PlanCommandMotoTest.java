@@ -97,6 +97,37 @@ class PlanCommandMotoTest {
     }
 
     @Test
+    void aScheduleChangeInTheSpecShowsOnlyScheduleChangesInWords(MotoServer moto) throws Exception {
+        try (MotoClients aws = new MotoClients(moto)) {
+            PlanRun.deploy(aws, PlanRun.load(PlanRun.SAMPLE), "dev", "abc123");
+            Path changed = PlanRun.sampleWith(Files.createDirectories(tmp.resolve("specs")),
+                    "{ days: MON-FRI, from: \"08:00\", to: \"20:00\" }", "{ days: MON-SUN, from: \"07:00\", to: \"22:00\" }");
+            Path summary = tmp.resolve("summary.md");
+            Map<String, String> env = env(moto);
+            env.putAll(Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString(),
+                    "GITHUB_OUTPUT", tmp.resolve("output").toString()));
+
+            PlanRun run = PlanRun.run(env, "--specs", changed.toString(), "--env", "dev", "--image-tag", "abc123",
+                    "--detailed-exitcode", "--at", "2026-11-25T16:00:00Z");
+
+            assertThat(run.code).as(run.err).isEqualTo(ExitCode.CHANGES);
+            var plan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("driftless-plan-dev.json").toFile());
+            assertThat(plan.path("driftCount").asInt()).isZero();
+            assertThat(plan.path("services")).hasSize(2).allSatisfy(s -> {
+                assertThat(s.path("changes")).singleElement().satisfies(c -> {
+                    assertThat(c.path("group").asText()).isEqualTo("schedule");
+                    assertThat(c.path("from").asText()).isEqualTo("weekdays 08:00–20:00 America/Los_Angeles");
+                    assertThat(c.path("to").asText()).isEqualTo("every day 07:00–22:00 America/Los_Angeles");
+                });
+                assertThat(s.path("registerTaskDefinition").asBoolean()).isFalse();
+                assertThat(s.path("updateService").asBoolean()).isFalse();
+            });
+            assertThat(Files.readString(summary)).contains("schedule changed for 2 services")
+                    .contains("| backend | update | schedule | — |");
+        }
+    }
+
+    @Test
     void aNewImageTagShowsOnlyImageChanges(MotoServer moto) {
         try (MotoClients aws = new MotoClients(moto)) {
             PlanRun.deploy(aws, PlanRun.load(PlanRun.SAMPLE), "dev", "abc123");

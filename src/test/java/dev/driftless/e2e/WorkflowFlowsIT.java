@@ -1,19 +1,17 @@
 package dev.driftless.e2e;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.driftless.engine.MotoNetwork;
 import dev.driftless.testing.GitHubStubs;
@@ -48,6 +46,7 @@ class WorkflowFlowsIT {
     private static final String REPO = "Codertocat/Hello-World";
     private static final String TRACKER = "/repos/" + REPO + "/contents/planning/deployment/PROGRESS_TRACKER.md";
     private static final String SHA = "6113728f27ae82c7b1a177c8d03f9e96e0adf246";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static MotoServer moto;
 
     @RegisterExtension
@@ -81,12 +80,7 @@ class WorkflowFlowsIT {
         github.stubFor(get(urlPathEqualTo("/repos/" + REPO + "/commits/" + SHA)).willReturn(GitHubStubs.json(
                 "{\"sha\":\"" + SHA + "\",\"url\":\"" + github.baseUrl() + "/repos/" + REPO + "/commits/" + SHA + "\"}")));
         github.stubFor(get(urlPathEqualTo("/repos/" + REPO + "/commits/" + SHA + "/pulls")).willReturn(GitHubStubs.json("[]")));
-        github.stubFor(post(urlPathEqualTo("/repos/" + REPO + "/deployments")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":77,\"ref\":\"" + SHA + "\",\"sha\":\"" + SHA
-                        + "\",\"environment\":\"dev\",\"url\":\"" + github.baseUrl() + "/repos/" + REPO + "/deployments/77\","
-                        + "\"statuses_url\":\"" + github.baseUrl() + "/repos/" + REPO + "/deployments/77/statuses\"}")));
-        github.stubFor(post(urlPathMatching("/repos/" + REPO + "/deployments/77/statuses")).willReturn(aResponse()
-                .withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"id\":1,\"state\":\"success\"}")));
+        GitHubStubs.stubDeployments(github, REPO, 77, SHA);
         github.stubFor(get(urlPathEqualTo(TRACKER)).willReturn(GitHubStubs.json("{\"type\":\"file\",\"encoding\":\"base64\","
                 + "\"name\":\"PROGRESS_TRACKER.md\",\"path\":\"planning/deployment/PROGRESS_TRACKER.md\",\"sha\":\"tracker-1\","
                 + "\"content\":\"" + Base64.getEncoder().encodeToString(fixtureTracker().getBytes(StandardCharsets.UTF_8)) + "\"}")));
@@ -106,10 +100,12 @@ class WorkflowFlowsIT {
         assertThat(desired("backend")).isEqualTo(1);
         github.verify(1, postRequestedFor(urlPathEqualTo("/repos/" + REPO + "/deployments"))
                 .withRequestBody(matchingJsonPath("$.environment", equalTo("dev"))));
-        github.verify(postRequestedFor(urlPathMatching(".*/deployments/77/statuses"))
-                .withRequestBody(matchingJsonPath("$.state", equalTo("pending"))));
-        github.verify(postRequestedFor(urlPathMatching(".*/deployments/77/statuses"))
-                .withRequestBody(matchingJsonPath("$.state", equalTo("success"))));
+        assertThat(github.findAll(postRequestedFor(urlPathEqualTo("/repos/" + REPO + "/deployments/77/statuses"))))
+                .extracting(r -> JSON.readTree(r.getBodyAsString()).get("state").asText())
+                .containsExactly("in_progress", "success");
+        github.verify(postRequestedFor(urlPathEqualTo("/repos/" + REPO + "/deployments/77/statuses"))
+                .withRequestBody(matchingJsonPath("$.state", equalTo("success")))
+                .withRequestBody(matchingJsonPath("$.environment_url", equalTo("https://dev.durable-code.example.com"))));
         github.verify(1, putRequestedFor(urlPathEqualTo(TRACKER))
                 .withRequestBody(matchingJsonPath("$.sha", equalTo("tracker-1")))
                 .withRequestBody(matchingJsonPath("$.message", containing("deployed durable-code dev at 6113728")))

@@ -1,13 +1,17 @@
 package dev.driftless.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +48,26 @@ public final class GitHubStubs {
                 + "\"html_url\":\"" + github.baseUrl() + "/" + repository + "\"}")));
         github.stubFor(get(urlPathEqualTo("/_apis/token"))
                 .willReturn(json("{\"value\":\"" + idToken(repository, subject) + "\"}")));
+    }
+
+    /**
+     * POST /repos/{repo}/deployments answering deployment {@code id}, and its statuses endpoint accepting only
+     * the states GitHub accepts: anything else (github-api's "in-progress", say) gets GitHub's 422.
+     */
+    public static void stubDeployments(WireMockExtension github, String repository, long id, String sha) {
+        String deployment = "/repos/" + repository + "/deployments/" + id;
+        github.stubFor(post(urlPathEqualTo("/repos/" + repository + "/deployments")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":" + id + ",\"ref\":\"" + sha
+                        + "\",\"sha\":\"" + sha + "\",\"url\":\"" + github.baseUrl() + deployment + "\","
+                        + "\"statuses_url\":\"" + github.baseUrl() + deployment + "/statuses\"}")));
+        github.stubFor(post(urlPathEqualTo(deployment + "/statuses")).atPriority(10).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Validation Failed\"}")));
+        for (String state : List.of("error", "failure", "inactive", "in_progress", "queued", "pending", "success")) {
+            github.stubFor(post(urlPathEqualTo(deployment + "/statuses")).atPriority(1)
+                    .withRequestBody(matchingJsonPath("$.state", equalTo(state)))
+                    .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                            .withBody("{\"id\":1,\"state\":\"" + state + "\"}")));
+        }
     }
 
     /** An ID token shaped like the runner's (moto's STS does not check signatures). */
