@@ -249,7 +249,7 @@ class DeployerMotoTest {
         DeployReport report = f.deploy(DeployFixture.spec(network, everyDay), "v1");
 
         assertThat(report.services()).extracting(ServiceResult::outcome).containsOnly(Outcome.UNCHANGED);
-        assertThat(f.counter.since(mark)).containsExactly("DescribeServices", "DescribeScalableTargets");
+        assertThat(f.counter.since(mark)).containsExactly("DescribeServices");
         assertThat(tags(describe("backend"))).containsEntry(ServiceTags.SCHEDULE, "America/Los_Angeles Mon-Fri 08:00-20:00");
 
         f.deploy(DeployFixture.spec(network, everyDay), "v2");
