@@ -1,7 +1,8 @@
 """Deploys 1 and 20 services with the driftless jar against moto and prints, per run, the whole process's
 wall time, CPU time (user+sys) and peak RSS (from /usr/bin/time -v) and the AWS calls it made (from moto's
-request recorder). Each size runs twice: the first deploy creates the services (v1), the second changes
-every service's image (v2), the happy path of a push.
+request recorder). Each size runs four deploys: the first creates the services (v1), the next two change
+every service's image (v2, v3: the happy path of a push, once after a create and once in the steady state),
+the last repeats v3 (nothing changed: no revision, no UpdateService).
 
 Usage: bench/deploy-bench.sh   (builds target/driftless.jar when missing)
 """
@@ -112,7 +113,7 @@ def main():
             except OSError:
                 time.sleep(0.2)
         print(f"driftless deploy against moto (rollouts launcher), java {subprocess.run(['java', '-version'], capture_output=True, text=True).stderr.splitlines()[0]}")
-        print(f"{'services':>8} {'run':<16} {'wall s':>7} {'cpu s':>7} {'peak RSS MB':>12}  AWS calls")
+        print(f"{'services':>8} {'run':<20} {'wall s':>7} {'cpu s':>7} {'peak RSS MB':>12}  AWS calls")
         for n in (1, 20):
             post(endpoint, "/moto-api/reset")
             kw = dict(endpoint_url=endpoint, region_name="us-west-2", aws_access_key_id="testing",
@@ -125,10 +126,11 @@ def main():
             spec_file = os.path.join(work, f"bench-{n}.yaml")
             with open(spec_file, "w") as f:
                 f.write(spec(n, subnet, sg))
-            for label, tag in (("create (v1)", "v1"), ("image change (v2)", "v2")):
+            for label, tag in (("create (v1)", "v1"), ("image change (v2)", "v2"), ("image change (v3)", "v3"),
+                               ("nothing changed (v3)", "v3")):
                 wall, cpu, rss, calls = run_deploy(endpoint, spec_file, tag, recording)
                 listed = ", ".join(f"{k} {v}" for k, v in sorted(calls.items()))
-                print(f"{n:>8} {label:<16} {wall:>7.2f} {cpu:>7.2f} {rss:>12.0f}  {sum(calls.values())} = {listed}")
+                print(f"{n:>8} {label:<20} {wall:>7.2f} {cpu:>7.2f} {rss:>12.0f}  {sum(calls.values())} = {listed}")
     finally:
         moto.terminate()
         moto.wait(10)

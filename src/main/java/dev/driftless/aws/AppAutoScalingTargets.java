@@ -3,6 +3,7 @@ package dev.driftless.aws;
 import dev.driftless.engine.ScalableTargets;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.applicationautoscaling.model.ObjectNotFoundException;
 import software.amazon.awssdk.services.applicationautoscaling.model.PolicyType;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalableDimension;
 import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
@@ -24,6 +25,20 @@ public final class AppAutoScalingTargets implements ScalableTargets {
         } catch (SdkException e) {
             throw AwsFailures.translate(e, "application-autoscaling:RegisterScalableTarget",
                     "setting the scalable target of service " + service + " in cluster " + cluster + " to " + min + "-" + max);
+        }
+    }
+
+    @Override
+    public void deregister(String cluster, String service) {
+        try {
+            client.deregisterScalableTarget(b -> b.serviceNamespace(ServiceNamespace.ECS)
+                    .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
+                    .resourceId(resourceId(cluster, service)));
+        } catch (ObjectNotFoundException e) {
+            // already gone (removed by hand): the spec's "no autoscaling" holds
+        } catch (SdkException e) {
+            throw AwsFailures.translate(e, "application-autoscaling:DeregisterScalableTarget",
+                    "removing the scalable target of service " + service + " in cluster " + cluster);
         }
     }
 

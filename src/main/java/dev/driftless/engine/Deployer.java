@@ -127,7 +127,16 @@ public final class Deployer {
     private void autoscale(String cluster, ServiceStep s) {
         Autoscaling a = s.desired().autoscaling();
         if (a == null) {
-            progress.warning(s.service() + ": the spec no longer autoscales it; its scalable target is left in place");
+            boolean ours = s.live() != null && s.live().tag(ServiceTags.AUTOSCALING)
+                    .flatMap(ServiceTags::parseAutoscaling).isPresent();
+            if (ours) {
+                scaling.deregister(cluster, s.service());
+                progress.line(s.service() + ": the spec no longer autoscales it; removed its scalable target and policies");
+            } else {
+                // a target driftless did not create belongs to whoever made it
+                progress.warning(s.service() + ": has a scalable target driftless did not create; left in place"
+                        + " (remove it by hand, or add `autoscaling` to the spec to manage it)");
+            }
             return;
         }
         if (s.live() != null && s.live().tag(ServiceTags.SCHEDULE_SAVED_MIN).isPresent()) {

@@ -49,8 +49,10 @@ public final class Planner {
         }
         List<String> names = List.copyOf(views.keySet());
         LiveEnvironment live = reader.services(env.cluster(), names);
-        Map<String, LiveScaling> scaling = live.services().isEmpty() ? Map.of()
-                : reader.scaling(env.cluster(), List.copyOf(live.services().keySet()));
+        List<String> scaled = views.values().stream()
+                .filter(v -> live.service(v.name()).map(ls -> autoscalingInPlay(v, ls)).orElse(false))
+                .map(ServiceView::name).toList();
+        Map<String, LiveScaling> scaling = scaled.isEmpty() ? Map.of() : reader.scaling(env.cluster(), scaled);
         Map<String, Optional<TaskDefinition>> fetched = new HashMap<>();
         DesiredRenderer renderer = new DesiredRenderer(spec);
         List<ServicePlan> plans = new ArrayList<>();
@@ -74,6 +76,17 @@ public final class Planner {
             plans.add(PlanDiff.diff(new PlanDiff.Inputs(desired, ls, liveTd, deployedTd, scaling.get(view.name()))));
         }
         return new Plan(spec.name(), environment, env.cluster(), live.clusterExists(), imageLabel, at, plans);
+    }
+
+    /**
+     * Whether the service's scalable target needs reading: the spec autoscales it, driftless applied
+     * autoscaling to it before, or driftless never deployed it (a target made elsewhere is then shown).
+     * A service driftless deployed without autoscaling, whose spec still has none, is not read — which keeps
+     * the plain image deploy to DescribeServices, RegisterTaskDefinition and UpdateService.
+     */
+    static boolean autoscalingInPlay(ServiceView view, LiveService live) {
+        return view.autoscaling() != null
+                || live.tag(ServiceTags.AUTOSCALING).map(t -> !t.equals(ServiceTags.autoscaling(null))).orElse(true);
     }
 
     private String imageUri(DesiredRenderer renderer, ServiceView view, ImageRef ref, LiveService live,

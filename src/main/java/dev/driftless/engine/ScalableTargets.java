@@ -10,6 +10,9 @@ public interface ScalableTargets {
     /** Creates or updates the service's target. */
     void register(String cluster, String service, int min, int max);
 
+    /** Removes the service's target and, with it, its scaling policies; the desired count stays where it is. */
+    void deregister(String cluster, String service);
+
     /** Creates or updates a target-tracking policy (by name) on the service's target. */
     void putTargetTracking(String cluster, String service, TargetTrackingPolicy policy);
 

@@ -222,8 +222,9 @@ class DeployCommandTest {
 
         assertThat(run("deploy", "--image-tag", "v2", "--service", "frontend")).isZero();
 
-        // frontend has no autoscaling: read services and targets, register, update, poll, then record the deploy in tags
-        assertThat(operations()).containsExactly("GetCallerIdentity", "DescribeServices", "DescribeScalableTargets",
+        // frontend has no autoscaling, so its scalable target is not read: read the service, register, update, poll,
+        // then record the deploy in the service's tags (UpdateService cannot carry tags)
+        assertThat(operations()).containsExactly("GetCallerIdentity", "DescribeServices",
                 "RegisterTaskDefinition", "UpdateService", "DescribeServices", "TagResource");
     }
 

@@ -62,6 +62,12 @@ final class CountingPorts {
                     }
 
                     @Override
+                    public void deregister(String cluster, String service) {
+                        calls.add("deregisterTarget " + service);
+                        targets.deregister(cluster, service);
+                    }
+
+                    @Override
                     public void putTargetTracking(String cluster, String service, TargetTrackingPolicy policy) {
                         calls.add("putTargetTracking " + service);
                         targets.putTargetTracking(cluster, service, policy);

@@ -98,15 +98,19 @@ final class DeployFixture implements AutoCloseable {
     }
 
     static DeploySpec spec(MotoNetwork network, int backendCpu, Map<String, String> backendEnv) {
-        return spec(network, backendCpu, backendEnv, null);
+        return spec(network, backendCpu, backendEnv, null, null);
     }
 
     static DeploySpec spec(MotoNetwork network, dev.driftless.spec.Schedule schedule) {
-        return spec(network, 256, Map.of("LOG_LEVEL", "info"), schedule);
+        return spec(network, 256, Map.of("LOG_LEVEL", "info"), null, schedule);
+    }
+
+    static DeploySpec spec(MotoNetwork network, dev.driftless.spec.Autoscaling backendAutoscaling) {
+        return spec(network, 256, Map.of("LOG_LEVEL", "info"), backendAutoscaling, null);
     }
 
     static DeploySpec spec(MotoNetwork network, int backendCpu, Map<String, String> backendEnv,
-                           dev.driftless.spec.Schedule schedule) {
+            dev.driftless.spec.Autoscaling backendAutoscaling, dev.driftless.spec.Schedule schedule) {
         Map<String, EnvironmentSpec> envs = new LinkedHashMap<>();
         envs.put("dev", new EnvironmentSpec("dev", CLUSTER, null, new Capacity.Spot(),
                 network == null ? null : new Network(List.of(network.subnet()), List.of(network.securityGroup()), false),
@@ -117,7 +121,7 @@ final class DeployFixture implements AutoCloseable {
                 backendCpu, 512, "X86_64", 8000, List.of(), backendEnv,
                 Map.of("DATABASE_URL", "arn:aws:ssm:us-west-2:123456789012:parameter/durable-code/db"),
                 new HealthCheck(List.of("CMD-SHELL", "curl -fs localhost:8000/health || exit 1"), 30, 5, 3, 10),
-                null, 1, null, Map.of()));
+                null, 1, backendAutoscaling, Map.of()));
         services.put("frontend", new ServiceSpec("frontend",
                 new ImageSpec("durable-code-frontend", null, null, false, null),
                 256, 512, "ARM64", 3000, List.of("node", "server.js"), Map.of("API_URL", "http://backend:8000"),

@@ -104,8 +104,8 @@ class DeployerMotoTest {
 
         List<String> calls = f.counter.since(mark);
         assertThat(again.services()).extracting(ServiceResult::outcome).containsOnly(Outcome.UNCHANGED);
-        // the plan reads the services (one call for both) and their scalable targets; nothing else
-        assertThat(calls).containsExactly("DescribeServices", "DescribeScalableTargets");
+        // the plan reads the services (one call for both); neither autoscales, so no scalable-target read
+        assertThat(calls).containsExactly("DescribeServices");
     }
 
     @Test
@@ -125,6 +125,41 @@ class DeployerMotoTest {
         assertThat(tags(describe("backend"))).containsEntry(ServiceTags.IMAGE,
                 "123456789012.dkr.ecr.us-west-2.amazonaws.com/durable-code-backend:v2");
         assertThat(report.taskDefinitionArns()).hasSize(2).allSatisfy((s, arn) -> assertThat(arn).endsWith(":2"));
+    }
+
+    @Test
+    void autoscalingInTheSpecIsAppliedReadOnNextDeploysAndRemovedWhenTheSpecDropsIt() {
+        var scaled = DeployFixture.spec(network, new dev.driftless.spec.Autoscaling(1, 3, 60, null));
+        f.deploy(scaled, "v1");
+        assertThat(target("backend")).isEqualTo("1-3");
+        assertThat(tags(describe("backend"))).containsEntry(ServiceTags.AUTOSCALING, "1-3/60/-");
+        int mark = f.counter.mark();
+
+        f.deploy(scaled, "v1");
+        // a service that autoscales has its target and policies read (drift would be repaired); nothing written
+        assertThat(f.counter.since(mark)).containsExactly("DescribeServices", "DescribeScalableTargets",
+                "DescribeScalingPolicies");
+
+        mark = f.counter.mark();
+        DeployReport removed = f.deploy(DeployFixture.spec(network), "v1");
+
+        assertThat(removed.ok()).isTrue();
+        assertThat(f.counter.since(mark)).contains("DeregisterScalableTarget").doesNotContain("RegisterTaskDefinition");
+        assertThat(target("backend")).isNull();
+        assertThat(tags(describe("backend"))).containsEntry(ServiceTags.AUTOSCALING, "none");
+        assertThat(f.progress.lines).anyMatch(l -> l.contains("backend: the spec no longer autoscales it; removed its scalable target"));
+
+        mark = f.counter.mark();
+        f.deploy(DeployFixture.spec(network), "v1");
+        // recorded as "none": the target is not read again
+        assertThat(f.counter.since(mark)).containsExactly("DescribeServices");
+    }
+
+    /** The service's scalable target as "min-max", or null without one. */
+    String target(String service) {
+        return f.autoScaling.describeScalableTargets(r -> r.serviceNamespace("ecs")
+                        .resourceIds("service/" + DeployFixture.CLUSTER + "/" + service)).scalableTargets().stream()
+                .map(t -> t.minCapacity() + "-" + t.maxCapacity()).findFirst().orElse(null);
     }
 
     @Test
@@ -164,7 +199,7 @@ class DeployerMotoTest {
 
         assertThat(report.dryRun()).isTrue();
         assertThat(report.services()).extracting(ServiceResult::outcome).containsOnly(Outcome.WOULD_CHANGE);
-        assertThat(f.counter.since(mark)).containsExactly("DescribeServices", "DescribeScalableTargets");
+        assertThat(f.counter.since(mark)).containsExactly("DescribeServices");
         assertThat(f.progress.lines).anyMatch(l -> l.startsWith("dry run: backend: update task definition"));
     }
 
@@ -214,7 +249,7 @@ class DeployerMotoTest {
         DeployReport report = f.deploy(DeployFixture.spec(network, everyDay), "v1");
 
         assertThat(report.services()).extracting(ServiceResult::outcome).containsOnly(Outcome.UNCHANGED);
-        assertThat(f.counter.since(mark)).containsExactly("DescribeServices", "DescribeScalableTargets");
+        assertThat(f.counter.since(mark)).containsExactly("DescribeServices");
         assertThat(tags(describe("backend"))).containsEntry(ServiceTags.SCHEDULE, "America/Los_Angeles Mon-Fri 08:00-20:00");
 
         f.deploy(DeployFixture.spec(network, everyDay), "v2");
