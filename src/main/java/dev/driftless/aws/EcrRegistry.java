@@ -4,6 +4,7 @@ import dev.driftless.DriftlessException;
 import dev.driftless.engine.build.ContainerRegistry;
 import dev.driftless.engine.build.Finding;
 import dev.driftless.engine.build.RegistryLogin;
+import dev.driftless.engine.build.RepositoryEncryption;
 import dev.driftless.engine.build.RepositorySettings;
 import dev.driftless.engine.build.RepositoryState;
 import dev.driftless.engine.build.ScanLookup;
@@ -23,7 +24,6 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.AuthorizationData;
 import software.amazon.awssdk.services.ecr.model.DescribeImageScanFindingsResponse;
-import software.amazon.awssdk.services.ecr.model.EncryptionType;
 import software.amazon.awssdk.services.ecr.model.EnhancedImageScanFinding;
 import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 import software.amazon.awssdk.services.ecr.model.ImageNotFoundException;
@@ -79,9 +79,9 @@ public final class EcrRegistry implements ContainerRegistry {
                 .imageScanningConfiguration(c -> c.scanOnPush(s.scanOnPush()))
                 .imageTagMutability(s.immutableTags() ? ImageTagMutability.IMMUTABLE : ImageTagMutability.MUTABLE)
                 .encryptionConfiguration(e -> {
-                    e.encryptionType(s.kmsKey() == null ? EncryptionType.AES256 : EncryptionType.KMS);
-                    if (s.kmsKey() != null && !"KMS".equals(s.kmsKey())) {
-                        e.kmsKey(s.kmsKey());
+                    e.encryptionType(s.encryption().type());
+                    if (s.encryption() instanceof RepositoryEncryption.Kms kms && kms.key() != null) {
+                        e.kmsKey(kms.key());
                     }
                 })
                 .tags(tags(s.tags()))).repository());
@@ -208,10 +208,11 @@ public final class EcrRegistry implements ContainerRegistry {
         boolean scanOnPush = repo.imageScanningConfiguration() != null && Boolean.TRUE.equals(repo.imageScanningConfiguration().scanOnPush());
         String mutability = repo.imageTagMutabilityAsString();
         boolean immutable = mutability != null && mutability.startsWith("IMMUTABLE");
-        String type = repo.encryptionConfiguration() == null ? "AES256" : repo.encryptionConfiguration().encryptionTypeAsString();
-        String key = repo.encryptionConfiguration() == null ? null : repo.encryptionConfiguration().kmsKey();
+        var encryption = repo.encryptionConfiguration();
         return new RepositoryState(repo.repositoryName(), repo.repositoryArn(), repo.repositoryUri(), scanOnPush, immutable,
-                type, key, tags, policy);
+                encryption == null ? new RepositoryEncryption.Aes256()
+                        : RepositoryEncryption.live(encryption.encryptionTypeAsString(), encryption.kmsKey()),
+                tags, policy);
     }
 
     private static List<Tag> tags(Map<String, String> tags) {

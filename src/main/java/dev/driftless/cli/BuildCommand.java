@@ -8,6 +8,7 @@ import dev.driftless.aws.EcrRegistry;
 import dev.driftless.engine.build.ImageBuild;
 import dev.driftless.engine.build.ImageTags;
 import dev.driftless.engine.build.LifecyclePolicy;
+import dev.driftless.engine.build.RepositoryEncryption;
 import dev.driftless.engine.build.RepositorySettings;
 import dev.driftless.engine.build.ScanGate;
 import dev.driftless.exec.DockerCli;
@@ -89,7 +90,7 @@ public final class BuildCommand implements Callable<Integer> {
             ImageSpec image = view.image();
             if (image != null) {
                 settings.putIfAbsent(image.repository(), new RepositorySettings(image.repository(), true,
-                        image.immutableTags(), null, tags, LifecyclePolicy.from(image.lifecycle())));
+                        image.immutableTags(), RepositoryEncryption.of(image), tags, LifecyclePolicy.from(image.lifecycle())));
             }
         });
         List<ImageBuild.Job> jobs = ImageBuild.jobs(images, settings);

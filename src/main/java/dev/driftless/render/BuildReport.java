@@ -34,7 +34,6 @@ public final class BuildReport {
         }
         List<String> changes = result.repositories().stream()
                 .flatMap(o -> o.changes().stream().map(c -> "`" + o.repository() + "`: " + c)).toList();
-        List<String> warnings = result.repositories().stream().flatMap(o -> o.warnings().stream()).toList();
         md.append("\n**ECR repositories:** ");
         if (changes.isEmpty()) {
             md.append("all in line with the spec (no change made).\n");
@@ -42,7 +41,6 @@ public final class BuildReport {
             md.append(result.options().dryRun() ? "would change\n" : "changed\n");
             changes.forEach(c -> md.append("- ").append(c).append('\n'));
         }
-        warnings.forEach(w -> md.append("- ⚠️ ").append(w).append('\n'));
         for (ImageBuild.Built b : result.images()) {
             List<Finding> shown = findings(b.verdict());
             if (!shown.isEmpty()) {

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Everything that names an AWS resource: the 12-digit account and the region, then roles, secrets and
- * target groups as well-formed ARNs in that account (a spec that reaches into another account is
+ * Everything that names an AWS resource: the 12-digit account and the region, then roles, secrets,
+ * target groups and KMS keys as well-formed ARNs in that account (a spec that reaches into another account is
  * almost always a copy-paste slip, and the account guard would refuse it at run time anyway), and
  * subnet and security-group ids.
  */
@@ -45,6 +45,9 @@ final class AccountRules implements SpecRule {
             String path = "services." + name;
             secrets(ctx, path + ".secrets", s.secrets());
             s.overrides().forEach((env, o) -> secrets(ctx, path + ".overrides." + env + ".secrets", o.secrets()));
+            if (s.image() != null) {
+                ctx.kmsKey(path + ".image.kmsKey", s.image().kmsKey());
+            }
             if (s.loadBalancer() != null) {
                 ctx.targetGroup(path + ".loadBalancer.targetGroupArn", s.loadBalancer().targetGroupArn());
             }
@@ -111,6 +114,24 @@ final class AccountRules implements SpecRule {
             if (region != null && !arn.region().equals(region)) {
                 problems.error(path, "target group is in " + arn.region() + " but the spec deploys to " + region
                         + "; a service can only use a target group in its own region");
+            }
+        }
+
+        void kmsKey(String path, String value) {
+            if (value == null) {
+                return;
+            }
+            Arn arn = Arn.parse(value).filter(a -> a.service().equals("kms") && !a.region().isEmpty()
+                    && a.resource().matches("(key|alias)/.+")).orElse(null);
+            if (arn == null) {
+                problems.error(path, "'" + value + "' is not a KMS key or alias ARN like "
+                        + "arn:aws:kms:us-west-2:123456789012:key/ID or arn:aws:kms:us-west-2:123456789012:alias/NAME");
+                return;
+            }
+            sameAccount(path, arn, "KMS key");
+            if (region != null && !arn.region().equals(region)) {
+                problems.error(path, "KMS key is in " + arn.region() + " but the spec deploys to " + region
+                        + "; ECR encrypts a repository only with a key in its own region");
             }
         }
 

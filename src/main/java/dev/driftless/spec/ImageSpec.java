@@ -10,11 +10,23 @@ import java.util.Map;
  * @param scan scan gate settings
  * @param immutableTags ECR tag immutability
  * @param lifecycle ECR lifecycle settings
+ * @param encryption how ECR encrypts the repository: AES256 or KMS (fixed when the repository is created)
+ * @param kmsKey with KMS: the key or alias ARN; null for ECR's AWS-managed key
  */
-public record ImageSpec(String repository, BuildSpec build, ScanSpec scan, boolean immutableTags, Lifecycle lifecycle) {
+public record ImageSpec(String repository, BuildSpec build, ScanSpec scan, boolean immutableTags, Lifecycle lifecycle,
+        String encryption, String kmsKey) {
+    public static final String AES256 = "AES256";
+    public static final String KMS = "KMS";
+
     public ImageSpec {
         scan = scan == null ? ScanSpec.DEFAULT : scan;
         lifecycle = lifecycle == null ? Lifecycle.DEFAULT : lifecycle;
+        encryption = encryption == null ? AES256 : encryption;
+    }
+
+    /** An image with the default encryption (AES256). */
+    public ImageSpec(String repository, BuildSpec build, ScanSpec scan, boolean immutableTags, Lifecycle lifecycle) {
+        this(repository, build, scan, immutableTags, lifecycle, null, null);
     }
 
     public record BuildSpec(String context, String dockerfile, Map<String, String> args, String platform) {

@@ -54,7 +54,8 @@ final class ServiceBinder {
                 .orElse(null);
         Boolean immutable = i.bool("immutableTags");
         return new ImageSpec(i.requiredString("repository"), build, scan,
-                immutable == null ? Defaults.IMMUTABLE_TAGS : immutable, lifecycle);
+                immutable == null ? Defaults.IMMUTABLE_TAGS : immutable, lifecycle, i.string("encryption"),
+                i.string("kmsKey"));
     }
 
     private HealthCheck healthCheck(MappingReader h) {

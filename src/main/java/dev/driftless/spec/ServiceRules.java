@@ -14,6 +14,7 @@ final class ServiceRules implements SpecRule {
     static final Pattern ECR_REPOSITORY = Pattern.compile(
             "(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
     static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "NONE");
+    static final List<String> ENCRYPTIONS = List.of(ImageSpec.AES256, ImageSpec.KMS);
     private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|PRIVATE_KEY).*");
 
     @Override
@@ -71,6 +72,13 @@ final class ServiceRules implements SpecRule {
         if (!SEVERITIES.contains(image.scan().failOn())) {
             problems.error(path + ".scan.failOn", "failOn '" + image.scan().failOn() + "' is not one of "
                     + String.join(", ", SEVERITIES) + DidYouMean.hint(image.scan().failOn(), SEVERITIES));
+        }
+        if (!ENCRYPTIONS.contains(image.encryption())) {
+            problems.error(path + ".encryption", "encryption '" + image.encryption() + "' is not one of "
+                    + String.join(", ", ENCRYPTIONS) + DidYouMean.hint(image.encryption(), ENCRYPTIONS));
+        } else if (image.kmsKey() != null && !ImageSpec.KMS.equals(image.encryption())) {
+            problems.error(path + ".kmsKey", "kmsKey is set but encryption is " + image.encryption()
+                    + "; ECR uses a KMS key only with encryption: KMS — set that, or remove kmsKey");
         }
         if (image.lifecycle().keepTagged() < 1) {
             problems.error(path + ".lifecycle.keepTagged", "keepTagged must be at least 1, or rollbacks have nothing to go back to");

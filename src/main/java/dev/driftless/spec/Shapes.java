@@ -64,7 +64,7 @@ public final class Shapes {
         m.put(MIXED_CAPACITY, List.of("spot", "onDemand", "base"));
         m.put(SERVICE, List.of("image", "cpu", "memory", "architecture", "port", "command", "environment", "secrets",
                 "healthCheck", "loadBalancer", "desiredCount", "autoscaling", "overrides"));
-        m.put(IMAGE, List.of("repository", "build", "scan", "immutableTags", "lifecycle"));
+        m.put(IMAGE, List.of("repository", "build", "scan", "immutableTags", "lifecycle", "encryption", "kmsKey"));
         m.put(BUILD, List.of("context", "dockerfile", "args", "platform"));
         m.put(SCAN, List.of("failOn"));
         m.put(LIFECYCLE, List.of("keepTagged", "untaggedDays"));

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.driftless.DriftlessException;
 import dev.driftless.engine.build.LifecyclePolicy;
 import dev.driftless.engine.build.RegistryLogin;
+import dev.driftless.engine.build.RepositoryEncryption;
 import dev.driftless.engine.build.RepositoryReconciler;
 import dev.driftless.engine.build.RepositorySettings;
 import dev.driftless.engine.build.RepositoryState;
@@ -39,9 +40,10 @@ class EcrRegistryTest {
     @RegisterExtension
     static WireMockExtension proxy = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private static final RepositorySettings WANT = new RepositorySettings("durable-code-backend", true, true, null,
-            Map.of("Project", "durable-code", "driftless:application", "durable-code"),
+    private static final RepositorySettings WANT = new RepositorySettings("durable-code-backend", true, true,
+            new RepositoryEncryption.Aes256(), Map.of("Project", "durable-code", "driftless:application", "durable-code"),
             LifecyclePolicy.from(ImageSpec.Lifecycle.DEFAULT));
+    private static final String KEY = "arn:aws:kms:us-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
     private EcrClient viaProxy(MotoServer moto) {
         proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(moto.endpoint())));
@@ -76,7 +78,7 @@ class EcrRegistryTest {
         RepositoryState live = ecr.describe("durable-code-backend").orElseThrow();
         assertThat(live.scanOnPush()).isTrue();
         assertThat(live.immutableTags()).isTrue();
-        assertThat(live.encryptionType()).isEqualTo("AES256");
+        assertThat(live.encryption()).isEqualTo(new RepositoryEncryption.Aes256());
         assertThat(live.tags()).containsEntry("Project", "durable-code");
         assertThat(LifecyclePolicy.sameMeaning(live.lifecyclePolicy(), WANT.lifecyclePolicy())).isTrue();
         assertThat(live.lifecyclePolicy()).contains("\"countNumber\":20").contains("\"countNumber\":7");
@@ -125,18 +127,108 @@ class EcrRegistryTest {
         assertThat(mutatingOperations()).isEmpty();
     }
 
+    private static RepositorySettings encrypted(String name, RepositoryEncryption encryption) {
+        return new RepositorySettings(name, WANT.scanOnPush(), WANT.immutableTags(), encryption, WANT.tags(),
+                WANT.lifecyclePolicy());
+    }
+
+    private static software.amazon.awssdk.services.ecr.model.EncryptionConfiguration encryptionOf(EcrClient client, String name) {
+        return client.describeRepositories(r -> r.repositoryNames(name)).repositories().get(0).encryptionConfiguration();
+    }
+
     @Test
-    void warnsWhenEncryptionDiffersBecauseEcrCannotChangeItInPlace(MotoServer moto) {
+    void createsAKmsRepositoryWithTheSpecsKeyThenMakesNoMutatingCallOnASecondRun(MotoServer moto) {
         EcrClient client = viaProxy(moto);
-        client.createRepository(r -> r.repositoryName("durable-code-backend"));
-        RepositorySettings kms = new RepositorySettings(WANT.name(), true, true,
-                "arn:aws:kms:us-west-2:123456789012:key/abc", WANT.tags(), WANT.lifecyclePolicy());
+        RepositoryReconciler reconciler = new RepositoryReconciler(new EcrRegistry(client));
+        RepositorySettings kms = encrypted(WANT.name(), new RepositoryEncryption.Kms(KEY));
 
-        RepositoryReconciler.Outcome outcome = new RepositoryReconciler(new EcrRegistry(client)).ensure(kms, false);
+        RepositoryReconciler.Outcome first = reconciler.ensure(kms, false);
 
-        assertThat(outcome.warnings()).singleElement().asString()
-                .contains("encrypted with AES256").contains("KMS key arn:aws:kms:us-west-2:123456789012:key/abc")
-                .contains("recreate the repository");
+        assertThat(first.changes()).singleElement().asString().contains("KMS key " + KEY + " encryption");
+        assertThat(encryptionOf(client, WANT.name()).encryptionTypeAsString()).isEqualTo("KMS");
+        assertThat(encryptionOf(client, WANT.name()).kmsKey()).isEqualTo(KEY);
+
+        proxy.resetRequests();
+        assertThat(reconciler.ensure(kms, false).changes()).isEmpty();
+        assertThat(operations()).isNotEmpty();
+        assertThat(mutatingOperations()).isEmpty();
+    }
+
+    @Test
+    void kmsWithoutAKeyLeavesTheKeyToEcrAndAcceptsTheOneItChose(MotoServer moto) {
+        EcrClient client = viaProxy(moto);
+        RepositoryReconciler reconciler = new RepositoryReconciler(new EcrRegistry(client));
+        RepositorySettings managed = encrypted(WANT.name(), new RepositoryEncryption.Kms(null));
+
+        reconciler.ensure(managed, false);
+
+        assertThat(proxy.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(anyUrl())
+                        .withHeader("X-Amz-Target", equalTo("AmazonEC2ContainerRegistry_V20150921.CreateRepository"))))
+                .singleElement().extracting(LoggedRequest::getBodyAsString).asString()
+                .contains("\"encryptionConfiguration\":{\"encryptionType\":\"KMS\"}");
+        assertThat(encryptionOf(client, WANT.name()).kmsKey()).startsWith("arn:aws:kms:us-west-2:123456789012:key/");
+        proxy.resetRequests();
+        assertThat(reconciler.ensure(managed, false).changes()).isEmpty();
+        assertThat(mutatingOperations()).isEmpty();
+    }
+
+    @Test
+    void aes256IsTheDefaultAndSaidExplicitlyToEcr(MotoServer moto) {
+        EcrClient client = viaProxy(moto);
+
+        new RepositoryReconciler(new EcrRegistry(client)).ensure(WANT, false);
+
+        assertThat(encryptionOf(client, WANT.name()).encryptionTypeAsString()).isEqualTo("AES256");
+        assertThat(encryptionOf(client, WANT.name()).kmsKey()).isNull();
+    }
+
+    @Test
+    void anEncryptionMismatchStopsTheRunBeforeAnyMutatingCallAndSaysHowToFixIt(MotoServer moto) {
+        EcrClient client = viaProxy(moto);
+        client.createRepository(r -> r.repositoryName("durable-code-frontend"));
+        proxy.resetRequests();
+        RepositoryReconciler reconciler = new RepositoryReconciler(new EcrRegistry(client));
+        // the first repository is missing (would be created), the second differs: nothing may happen to either
+        List<RepositorySettings> wanted = List.of(
+                WANT, encrypted("durable-code-frontend", new RepositoryEncryption.Kms(KEY)));
+
+        assertThatThrownBy(() -> reconciler.ensureAll(wanted, false))
+                .isInstanceOf(DriftlessException.class)
+                .hasMessage("ECR repository durable-code-frontend is encrypted with AES256 but the spec asks for KMS key "
+                        + KEY + " (nothing was changed)")
+                .satisfies(e -> assertThat(((DriftlessException) e).hint())
+                        .contains("delete and recreate the repository")
+                        .contains("durable-code-frontend: encryption: AES256"));
+        assertThat(operations()).containsOnly("DescribeRepositories", "ListTagsForResource", "GetLifecyclePolicy");
+        assertThat(mutatingOperations()).isEmpty();
+        assertThat(client.describeRepositories().repositories()).extracting(r -> r.repositoryName())
+                .containsExactly("durable-code-frontend");
+    }
+
+    @Test
+    void aDifferentKmsKeyIsAMismatchTooAndTheHintNamesTheLiveKey(MotoServer moto) {
+        EcrClient client = viaProxy(moto);
+        String other = KEY.replace("1234abcd", "9999ffff");
+        client.createRepository(r -> r.repositoryName(WANT.name()).encryptionConfiguration(e -> e.encryptionType("KMS").kmsKey(other)));
+        proxy.resetRequests();
+
+        assertThatThrownBy(() -> new RepositoryReconciler(new EcrRegistry(client))
+                .ensure(encrypted(WANT.name(), new RepositoryEncryption.Kms(KEY)), true))
+                .isInstanceOf(DriftlessException.class)
+                .hasMessageContaining("is encrypted with KMS key " + other + " but the spec asks for KMS key " + KEY)
+                .satisfies(e -> assertThat(((DriftlessException) e).hint())
+                        .contains("durable-code-backend: encryption: KMS, kmsKey: " + other));
+        assertThat(mutatingOperations()).isEmpty();
+    }
+
+    @Test
+    void aKmsRepositoryIsAMismatchForASpecThatSaysAes256(MotoServer moto) {
+        EcrClient client = viaProxy(moto);
+        client.createRepository(r -> r.repositoryName(WANT.name()).encryptionConfiguration(e -> e.encryptionType("KMS").kmsKey(KEY)));
+
+        assertThatThrownBy(() -> new RepositoryReconciler(new EcrRegistry(client)).ensure(WANT, false))
+                .isInstanceOf(DriftlessException.class)
+                .hasMessageContaining("is encrypted with KMS key " + KEY + " but the spec asks for AES256");
     }
 
     @Test

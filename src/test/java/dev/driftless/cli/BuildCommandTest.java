@@ -190,4 +190,22 @@ class BuildCommandTest {
         assertThat(run.err()).contains("cannot build: demo-web: no Dockerfile at " + repo.resolve("web/Dockerfile"));
         assertThat(ecr.describeRepositories().repositories()).isEmpty();
     }
+
+    @Test
+    void aRepositoryEncryptedOtherwiseThanTheSpecStopsTheBuildBeforeAnyRepositoryIsTouched(MotoServer moto) throws Exception {
+        Path spec = repo.resolve("deploy-specs/app.yaml");
+        Files.writeString(spec, Files.readString(spec).replace("      repository: demo-web\n",
+                "      repository: demo-web\n      encryption: KMS\n"));
+        ecr.createRepository(r -> r.repositoryName("demo-web"));
+
+        BuildRun run = run(moto, "--env", "dev");
+
+        assertThat(run.exit).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("ECR repository demo-web is encrypted with AES256 but the spec asks for "
+                        + "KMS (AWS-managed key) (nothing was changed)")
+                .contains("delete and recreate the repository")
+                .doesNotContain("\tat dev.driftless");
+        assertThat(ecr.describeRepositories().repositories()).extracting(r -> r.repositoryName()).containsExactly("demo-web");
+        assertThat(FakeDocker.calls(bin).argv()).isEmpty();
+    }
 }

@@ -159,6 +159,10 @@ final class AwsCallScanner {
             "application-autoscaling:RegisterScalableTarget", Map.of(
                     "ecs:DescribeServices", "Application Auto Scaling checks the service",
                     "ecs:UpdateService", "Application Auto Scaling changes the service's desired count"),
+            "ecr:CreateRepository", Map.of(
+                    "kms:CreateGrant", "ECR grants itself use of the key of a KMS-encrypted repository",
+                    "kms:DescribeKey", "ECR resolves the key of a KMS-encrypted repository",
+                    "kms:RetireGrant", "ECR retires its grant when a KMS-encrypted repository goes"),
             "ecr:GetAuthorizationToken", Map.of(
                     "ecr:BatchCheckLayerAvailability", "docker push with the token",
                     "ecr:InitiateLayerUpload", "docker push with the token",

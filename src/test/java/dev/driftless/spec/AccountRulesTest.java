@@ -56,12 +56,28 @@ class AccountRulesTest {
                 error("target group not an ARN", s -> s.set("services.api.port", "80")
                                 .set("services.api.loadBalancer", "{targetGroupArn: my-tg}"),
                         "services.api.loadBalancer.targetGroupArn", "is not a target group ARN"),
+                valid("KMS key in the account and region", s -> kms(s, "arn:aws:kms:us-west-2:123456789012:key/1234abcd")),
+                valid("KMS alias in the account and region", s -> kms(s, "arn:aws:kms:us-west-2:123456789012:alias/app-ecr")),
+                error("KMS key id instead of an ARN", s -> kms(s, "1234abcd-12ab-34cd-56ef-1234567890ab"),
+                        "services.api.image.kmsKey", "is not a KMS key or alias ARN"),
+                error("ARN of something else as KMS key", s -> kms(s, "arn:aws:s3:us-west-2:123456789012:key/abc"),
+                        "services.api.image.kmsKey", "is not a KMS key or alias ARN"),
+                error("KMS ARN that is neither key nor alias", s -> kms(s, "arn:aws:kms:us-west-2:123456789012:grant/abc"),
+                        "services.api.image.kmsKey", "arn:aws:kms:us-west-2:123456789012:key/ID"),
+                error("KMS key in another account", s -> kms(s, "arn:aws:kms:us-west-2:999999999999:key/abc"),
+                        "services.api.image.kmsKey", "KMS key is in account 999999999999, not the spec's account 123456789012"),
+                error("KMS key in another region", s -> kms(s, "arn:aws:kms:eu-west-1:123456789012:alias/app-ecr"),
+                        "services.api.image.kmsKey", "KMS key is in eu-west-1 but the spec deploys to us-west-2"),
                 valid("subnet and security group ids", s -> s.set("environments.dev.network",
                         "{subnets: [subnet-0a1b2c3d], securityGroups: [sg-0c2d3e4f]}")),
                 error("bad subnet id", s -> s.set("environments.dev.network", "{subnets: [subnet-xyz]}"),
                         "environments.dev.network.subnets[0]", "is not a subnet id"),
                 error("bad security group id", s -> s.set("environments.dev.network", "{securityGroups: [default]}"),
                         "environments.dev.network.securityGroups[0]", "is not a security group id"));
+    }
+
+    private static SpecFixture kms(SpecFixture s, String key) {
+        return s.set("services.api.image.encryption", "KMS").set("services.api.image.kmsKey", key);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -82,6 +82,41 @@ class SchemaTest {
     }
 
     @Test
+    void theImageEnumsAreTheValuesTheRulesAccept() throws IOException {
+        JsonNode image = schema().get("$defs").get(Shapes.IMAGE).get("properties");
+        JsonNode scan = schema().get("$defs").get(Shapes.SCAN).get("properties");
+
+        assertThat(texts(image.get("encryption").get("enum"))).containsExactlyElementsOf(ServiceRules.ENCRYPTIONS);
+        assertThat(image.get("encryption").get("default").asText()).isEqualTo(new ImageSpec("r", null, null, true, null).encryption());
+        assertThat(texts(scan.get("failOn").get("enum"))).containsExactlyElementsOf(ServiceRules.SEVERITIES);
+    }
+
+    /** The schema's kmsKey pattern lets an editor flag what validate flags, and nothing it accepts. */
+    @ParameterizedTest(name = "{0} → {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "arn:aws:kms:us-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab, true",
+        "arn:aws:kms:us-west-2:123456789012:alias/app-ecr, true",
+        "1234abcd-12ab-34cd-56ef-1234567890ab, false",
+        "alias/app-ecr, false",
+        "arn:aws:kms:us-west-2:123456789012:grant/abc, false",
+        "arn:aws:s3:us-west-2:123456789012:key/abc, false",
+    })
+    void theKmsKeyPatternAgreesWithTheRule(String key, boolean accepted) throws IOException {
+        String pattern = schema().get("$defs").get(Shapes.IMAGE).get("properties").get("kmsKey").get("pattern").asText();
+        SpecResult result = SpecFixture.minimal().set("services.api.image.encryption", "KMS")
+                .set("services.api.image.kmsKey", "'" + key + "'").load();
+
+        assertThat(java.util.regex.Pattern.compile(pattern).matcher(key).find()).isEqualTo(accepted);
+        assertThat(result.valid()).as(result.problems().toString()).isEqualTo(accepted);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    @Test
     void theSampleDeclaresTheSchemaForEditors() throws IOException {
         assertThat(Files.readAllLines(SAMPLE).get(0))
                 .isEqualTo("# yaml-language-server: $schema=../schema/deploy-spec.schema.json");

@@ -125,17 +125,18 @@ public final class ImageBuild {
 
     public Result run(List<Job> jobs, Options options) throws InterruptedException {
         checkInputs(jobs, options);
-        List<RepositoryReconciler.Outcome> repos = new ArrayList<>();
-        RepositoryReconciler reconciler = new RepositoryReconciler(registry);
         progress.group("ECR repositories");
-        for (Job job : jobs) {
-            RepositoryReconciler.Outcome o = reconciler.ensure(job.settings(), options.dryRun());
-            repos.add(o);
-            progress.line(job.repository() + ": " + (o.changes().isEmpty() ? "in line with the spec"
-                    : (options.dryRun() ? "would " : "") + String.join("; ", o.changes())));
-            o.warnings().forEach(progress::warning);
+        List<RepositoryReconciler.Outcome> repos;
+        try {
+            repos = new RepositoryReconciler(registry).ensureAll(
+                    jobs.stream().map(Job::settings).toList(), options.dryRun());
+            for (RepositoryReconciler.Outcome o : repos) {
+                progress.line(o.repository() + ": " + (o.changes().isEmpty() ? "in line with the spec"
+                        : (options.dryRun() ? "would " : "") + String.join("; ", o.changes())));
+            }
+        } finally {
+            progress.endGroup();
         }
-        progress.endGroup();
         if (options.dryRun()) {
             List<Built> planned = new ArrayList<>();
             for (Job job : jobs) {

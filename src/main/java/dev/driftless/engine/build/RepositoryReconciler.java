@@ -1,15 +1,16 @@
 package dev.driftless.engine.build;
 
+import dev.driftless.DriftlessException;
 import java.util.ArrayList;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Brings an ECR repository to its settings. Reads first and changes only what differs, so running it
- * again makes no mutating call.
+ * Brings ECR repositories to their settings. Reads every repository first and changes only what differs,
+ * so running it again makes no mutating call; a difference ECR cannot fix in place (encryption) stops
+ * the run before anything is changed.
  */
 public final class RepositoryReconciler {
     private final ContainerRegistry registry;
@@ -20,32 +21,61 @@ public final class RepositoryReconciler {
 
     /**
      * @param changes what was (or, in a dry run, would be) changed, one line each; empty when in line
-     * @param warnings differences driftless cannot fix in place
      * @param uri the repository URI, or null in a dry run that would create it
      */
-    public record Outcome(String repository, String uri, List<String> changes, List<String> warnings) {
+    public record Outcome(String repository, String uri, List<String> changes) {
         public Outcome {
             changes = List.copyOf(changes);
-            warnings = List.copyOf(warnings);
         }
     }
 
     public Outcome ensure(RepositorySettings want, boolean dryRun) {
-        Optional<RepositoryState> live = registry.describe(want.name());
-        if (live.isEmpty()) {
-            String what = "create repository " + want.name() + " (scan on push " + onOff(want.scanOnPush())
-                    + ", tags " + (want.immutableTags() ? "immutable" : "mutable") + ", " + want.encryptionType()
-                    + " encryption, " + want.tags().size() + " tags, lifecycle policy)";
-            if (dryRun) {
-                return new Outcome(want.name(), null, List.of(what), List.of());
+        return ensureAll(List.of(want), dryRun).get(0);
+    }
+
+    /** One outcome per repository, in order; throws before any change when an encryption differs. */
+    public List<Outcome> ensureAll(List<RepositorySettings> wanted, boolean dryRun) {
+        List<Optional<RepositoryState>> live = new ArrayList<>();
+        List<String> fixedAtCreation = new ArrayList<>();
+        List<String> fixes = new ArrayList<>();
+        for (RepositorySettings want : wanted) {
+            Optional<RepositoryState> have = registry.describe(want.name());
+            live.add(have);
+            if (have.isPresent() && !want.encryption().satisfiedBy(have.get().encryption())) {
+                RepositoryEncryption is = have.get().encryption();
+                fixedAtCreation.add("ECR repository " + want.name() + " is encrypted with " + is
+                        + " but the spec asks for " + want.encryption());
+                fixes.add(want.name() + ": " + is.asSpec());
             }
-            RepositoryState made = registry.create(want);
-            registry.putLifecyclePolicy(want.name(), want.lifecyclePolicy());
-            return new Outcome(want.name(), made.uri(), List.of(what), List.of());
         }
-        RepositoryState have = live.get();
+        if (!fixedAtCreation.isEmpty()) {
+            throw new DriftlessException(String.join("; ", fixedAtCreation) + " (nothing was changed)",
+                    "ECR fixes a repository's encryption when it creates it: delete and recreate the repository "
+                            + "(copy the images you still deploy first), or set the image's encryption in the spec to "
+                            + "what the repository has (" + String.join("; ", fixes) + ")");
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            RepositorySettings want = wanted.get(i);
+            outcomes.add(live.get(i).map(have -> update(want, have, dryRun)).orElseGet(() -> create(want, dryRun)));
+        }
+        return List.copyOf(outcomes);
+    }
+
+    private Outcome create(RepositorySettings want, boolean dryRun) {
+        String what = "create repository " + want.name() + " (scan on push " + onOff(want.scanOnPush())
+                + ", tags " + (want.immutableTags() ? "immutable" : "mutable") + ", " + want.encryption()
+                + " encryption, " + want.tags().size() + " tags, lifecycle policy)";
+        if (dryRun) {
+            return new Outcome(want.name(), null, List.of(what));
+        }
+        RepositoryState made = registry.create(want);
+        registry.putLifecyclePolicy(want.name(), want.lifecyclePolicy());
+        return new Outcome(want.name(), made.uri(), List.of(what));
+    }
+
+    private Outcome update(RepositorySettings want, RepositoryState have, boolean dryRun) {
         List<String> changes = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
         if (have.scanOnPush() != want.scanOnPush()) {
             changes.add("scan on push " + onOff(have.scanOnPush()) + " → " + onOff(want.scanOnPush()));
             if (!dryRun) {
@@ -57,11 +87,6 @@ public final class RepositoryReconciler {
             if (!dryRun) {
                 registry.setImmutableTags(want.name(), want.immutableTags());
             }
-        }
-        if (!sameEncryption(have, want)) {
-            warnings.add("repository " + want.name() + " is encrypted with " + describeEncryption(have.encryptionType(), have.kmsKey())
-                    + " but the spec asks for " + describeEncryption(want.encryptionType(), want.kmsKey())
-                    + "; ECR sets encryption only at creation, so recreate the repository (after copying its images) to change it");
         }
         Map<String, String> missingTags = new TreeMap<>();
         want.tags().forEach((k, v) -> {
@@ -81,22 +106,7 @@ public final class RepositoryReconciler {
                 registry.putLifecyclePolicy(want.name(), want.lifecyclePolicy());
             }
         }
-        return new Outcome(want.name(), have.uri(), changes, warnings);
-    }
-
-    private static boolean sameEncryption(RepositoryState have, RepositorySettings want) {
-        if (!have.encryptionType().equals(want.encryptionType())) {
-            return false;
-        }
-        // "KMS" alone means the AWS-managed key, whose ARN ECR fills in; any key satisfies it
-        if (want.kmsKey() == null || "KMS".equals(want.kmsKey())) {
-            return true;
-        }
-        return have.kmsKey() != null && (have.kmsKey().equals(want.kmsKey()) || have.kmsKey().endsWith("/" + want.kmsKey()));
-    }
-
-    private static String describeEncryption(String type, String key) {
-        return Objects.equals(type, "KMS") && key != null && !"KMS".equals(key) ? "KMS key " + key : type;
+        return new Outcome(want.name(), have.uri(), changes);
     }
 
     private static String onOff(boolean b) {

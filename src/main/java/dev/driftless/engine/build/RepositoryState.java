@@ -8,8 +8,8 @@ import java.util.Map;
  * @param lifecyclePolicy the policy JSON, or null when none is set
  */
 public record RepositoryState(
-        String name, String arn, String uri, boolean scanOnPush, boolean immutableTags, String encryptionType,
-        String kmsKey, Map<String, String> tags, String lifecyclePolicy) {
+        String name, String arn, String uri, boolean scanOnPush, boolean immutableTags,
+        RepositoryEncryption encryption, Map<String, String> tags, String lifecyclePolicy) {
     public RepositoryState {
         tags = Map.copyOf(tags);
     }
