@@ -107,6 +107,11 @@ public final class DeployPlanner {
             td = td || !p.desired().specHash().equals(live.tag(ServiceTags.SPEC_HASH).orElse(""));
         }
         if (!td && !settings && !count && !scaling) {
+            if (p.groups().contains(ChangeGroup.SCHEDULE)) {
+                // stop/start read the schedule from the spec; the tag only keeps the next plan from listing it again
+                return new ServiceStep(p, live, ServiceStep.Kind.RECORD, false, false, false,
+                        dev.driftless.plan.ScheduleText.tag(p.desired().schedule()));
+            }
             return new ServiceStep(p, live, ServiceStep.Kind.UNCHANGED, false, false, false, null);
         }
         return new ServiceStep(p, live, ServiceStep.Kind.UPDATE, td, settings, count, null);
