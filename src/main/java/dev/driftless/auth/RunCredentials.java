@@ -29,11 +29,11 @@ public final class RunCredentials {
     }
 
     /**
-     * @param explicitRole {@code --role-arn}, or null (then the input {@code role-to-assume} is read)
+     * @param explicitRole {@code --role-arn} (checked by the command line), or null (then the input {@code role-to-assume} is read)
      * @param specRole     the environment's role in the spec, or null
      * @param environment  the environment's name, for messages; may be null
      */
-    public static CredentialsSource choose(String explicitRole, String specRole, String environment, CommandContext ctx) {
+    public static CredentialsSource choose(RoleArn explicitRole, String specRole, String environment, CommandContext ctx) {
         Consumer<String> mask = ctx.actions().commands()::mask;
         for (String name : new String[] {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"}) {
             ctx.actions().variable(name).ifPresent(mask);
@@ -51,9 +51,9 @@ public final class RunCredentials {
                 ctx.clock(), mask);
     }
 
-    static Optional<RoleArn> role(String explicitRole, String specRole, String environment, CommandContext ctx) {
-        if (explicitRole != null && !explicitRole.isBlank()) {
-            return Optional.of(RoleArn.parse(explicitRole, "--role-arn"));
+    static Optional<RoleArn> role(RoleArn explicitRole, String specRole, String environment, CommandContext ctx) {
+        if (explicitRole != null) {
+            return Optional.of(explicitRole);
         }
         Optional<String> input = ctx.actions().input("role-to-assume");
         if (input.isPresent()) {

@@ -76,26 +76,17 @@ public final class AwsClients implements AutoCloseable {
 
     /**
      * The one line a command needs: clients for one environment of a spec, in the spec's region (else
-     * AWS_REGION/AWS_DEFAULT_REGION), with the run's endpoint overrides and credentials.
+     * AWS_REGION/AWS_DEFAULT_REGION), with the run's endpoint overrides and credentials. The role is the
+     * same for every command: {@code --role-arn}, then the input {@code role-to-assume}, then the
+     * environment's role, then the local chain ({@link RunCredentials#choose}). There is deliberately no
+     * overload without the options, so no command can forget {@code --role-arn}.
      *
      * @param environment the environment's name, or null for commands that act on no single environment
      */
-    public static AwsClients forEnvironment(DeploySpec spec, String environment, CommandContext ctx) {
-        return forEnvironment(spec, environment, ctx, (String) null);
-    }
-
-    /** As {@link #forEnvironment(DeploySpec, String, CommandContext)}, honouring the command's {@code --role-arn}. */
     public static AwsClients forEnvironment(DeploySpec spec, String environment, CommandContext ctx, CommonOptions common) {
-        return forEnvironment(spec, environment, ctx, common.roleArn());
-    }
-
-    /**
-     * @param roleArn a role that overrides input and spec (the command's {@code --role-arn}), or null
-     */
-    public static AwsClients forEnvironment(DeploySpec spec, String environment, CommandContext ctx, String roleArn) {
         String specRole = environment == null ? null
                 : spec.environment(environment).map(EnvironmentSpec::role).orElse(null);
-        CredentialsSource credentials = RunCredentials.choose(roleArn, specRole, environment, ctx);
+        CredentialsSource credentials = RunCredentials.choose(common.roleArn(), specRole, environment, ctx);
         AwsSettings settings = AwsSettings.of(spec.region(), ctx.env()).withCredentials(credentials);
         return authenticated(new AwsClients(settings, spec.account(), spec.file()));
     }

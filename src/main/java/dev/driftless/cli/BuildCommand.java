@@ -103,7 +103,7 @@ public final class BuildCommand implements Callable<Integer> {
         StepProgress progress = new StepProgress(ctx);
         Path root = workdir != null ? workdir : Path.of("").toAbsolutePath();
         ImageBuild.Result result;
-        try (AwsClients aws = AwsClients.forEnvironment(spec, env.name(), ctx)) {
+        try (AwsClients aws = AwsClients.forEnvironment(spec, env.name(), ctx, common)) {
             aws.requireAccount();
             EcrRegistry registryAdapter = new EcrRegistry(aws.ecr());
             DockerCli docker = new DockerCli(new ProcessRunner(redactor), ctx.env(), root, progress::line);

@@ -1,6 +1,7 @@
 package dev.driftless.cli;
 
 import dev.driftless.actions.ActionsRuntime;
+import dev.driftless.auth.RoleArn;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,9 +36,9 @@ public final class CommonOptions {
             description = "What \"now\" is, for anything that depends on time (e.g. 2026-11-25T16:00:00Z).")
     Instant at;
 
-    @Option(names = "--role-arn", paramLabel = "ARN",
+    @Option(names = "--role-arn", paramLabel = "ARN", converter = RoleArnConverter.class,
             description = "Assume this IAM role through GitHub OIDC (input role-to-assume; default: the environment's role).")
-    String roleArn;
+    RoleArn roleArn;
 
     @Option(names = "--debug", description = "Print stack traces and SDK details on errors.")
     boolean debug;
@@ -68,7 +69,7 @@ public final class CommonOptions {
     }
 
     /** {@code --role-arn} as given, or null; the input {@code role-to-assume} is read by the AWS client factory. */
-    public String roleArn() {
+    public RoleArn roleArn() {
         return roleArn;
     }
 

@@ -81,7 +81,7 @@ public final class DeployCommand implements Callable<Integer> {
         boolean resuming = resume || ctx.actions().booleanInput("resume").orElse(false);
 
         DeployReport report;
-        try (AwsClients aws = AwsClients.forEnvironment(spec, env.name(), ctx)) {
+        try (AwsClients aws = AwsClients.forEnvironment(spec, env.name(), ctx, common)) {
             aws.requireAccount();
             EcsDeployParts parts = EcsDeployParts.of(aws, ctx);
             List<ServiceStep> steps = new DeployPlanner(spec, parts.reader()).plan(env.name(), services, selection, resuming);

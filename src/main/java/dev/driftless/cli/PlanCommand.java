@@ -97,7 +97,7 @@ public final class PlanCommand implements Callable<Integer> {
         Function<String, ImageRef> images = images(tag, views);
 
         Plan plan;
-        try (AwsClients aws = AwsClients.forEnvironment(spec, env.name(), ctx)) {
+        try (AwsClients aws = AwsClients.forEnvironment(spec, env.name(), ctx, common)) {
             ctx.err().println("planning " + spec.name() + "/" + env.name() + ": " + views.size() + " service(s) in cluster "
                     + env.cluster());
             plan = new Planner(new EcsLiveStateReader(aws.ecs(), aws.autoScaling()))

@@ -62,7 +62,7 @@ public final class RollbackCommand implements Callable<Integer> {
                 .orElse(env.timeout() != null ? env.timeout() : spec.deploy().timeout());
         boolean dryRun = common.dryRun(ctx.actions());
         DeployReport report;
-        try (AwsClients aws = AwsClients.forEnvironment(spec, env.name(), ctx)) {
+        try (AwsClients aws = AwsClients.forEnvironment(spec, env.name(), ctx, common)) {
             aws.requireAccount();
             ctx.err().println((dryRun ? "dry run: " : "") + "rolling back " + String.join(", ", services) + " in "
                     + env.name() + " to " + target + ", waiting up to " + Durations.format(wait));

@@ -23,29 +23,33 @@ final class ScalingOutput {
     private ScalingOutput() {
     }
 
-    /** stopped / started when a service changed (or would, in a dry run), else none. */
-    static String action(Optional<ScalingReport> report) {
-        return report.filter(r -> !r.changed().isEmpty())
-                .map(r -> r.direction() == Direction.STOP ? "stopped" : "started").orElse("none");
-    }
-
-    static void publish(CommandContext ctx, String title, String environment, Optional<ScalingReport> report,
-            Optional<Transition> next, ZoneId zone, ScheduleSavings savings, String headline) {
-        String action = action(report);
-        boolean dryRun = report.map(ScalingReport::dryRun).orElse(false);
-        ctx.err().println(headline);
+    /**
+     * Progress lines on stderr, the job summary and the step outputs; with {@code json}, the report as
+     * JSON on stdout, which carries nothing else of ours (in Actions the runner still reads workflow
+     * commands such as ::add-mask:: from stdout).
+     */
+    static void publish(CommandContext ctx, ScalingRun run, boolean json) {
+        Optional<ScalingReport> report = run.report();
+        ZoneId zone = run.target().zone();
+        ScheduleSavings savings = run.savings();
+        ctx.err().println(run.headline());
         report.ifPresent(r -> lines(r).forEach(ctx.err()::println));
-        next.ifPresent(t -> ctx.err().println("next: " + describe(t, zone)));
+        run.next().ifPresent(t -> ctx.err().println("next: " + describe(t, zone)));
         if (savings.stoppedHours() > 0) {
             ctx.err().println(String.format(Locale.ROOT, "this month's schedule: %.0f h stopped, about $%.2f saved",
                     savings.stoppedHours(), savings.savedUsd()));
         }
         ctx.err().flush();
+        if (json) {
+            ctx.out().println(ScalingJson.render(run));
+            ctx.out().flush();
+        }
 
-        StringBuilder md = new StringBuilder("## driftless " + title + ": " + environment + (dryRun ? " (dry run)" : "") + "\n\n");
-        md.append(headline).append("\n\n");
+        StringBuilder md = new StringBuilder("## driftless " + run.command() + ": " + run.target().env().name()
+                + (run.dryRun() ? " (dry run)" : "") + "\n\n");
+        md.append(run.headline()).append("\n\n");
         report.ifPresent(r -> md.append(table(r)));
-        next.ifPresent(t -> md.append("\n**Next transition:** ").append(describe(t, zone)).append('\n'));
+        run.next().ifPresent(t -> md.append("\n**Next transition:** ").append(describe(t, zone)).append('\n'));
         if (savings.stoppedHours() > 0) {
             md.append(String.format(Locale.ROOT, "%n**This month (%s):** the schedule runs %.0f h and keeps the environment stopped"
                     + " %.0f h, saving about **$%.2f** of Fargate at the spec's prices.%n",
@@ -53,13 +57,13 @@ final class ScalingOutput {
         }
         ctx.actions().summary().append(md.toString());
 
-        ctx.actions().outputs().set("action", dryRun ? "none" : action);
+        ctx.actions().outputs().set("action", run.dryRun() ? "none" : run.action());
         ctx.actions().outputs().set("changed", report.map(r -> r.changed().stream()
                 .map(s -> s.service() + ":" + s.desiredBefore() + "->" + s.desiredAfterOrBefore())
                 .collect(Collectors.joining(","))).orElse(""));
         ctx.actions().outputs().set("skipped", report.map(r -> r.skipped().stream().map(ScalingDecision.Skip::service)
                 .collect(Collectors.joining(","))).orElse(""));
-        ctx.actions().outputs().set("next-transition", next.map(t -> t.kind().name().toLowerCase(Locale.ROOT) + " " + t.at()).orElse(""));
+        ctx.actions().outputs().set("next-transition", run.next().map(t -> t.kind().name().toLowerCase(Locale.ROOT) + " " + t.at()).orElse(""));
         ctx.actions().outputs().set("saved-hours", String.format(Locale.ROOT, "%.0f", savings.stoppedHours()));
         ctx.actions().outputs().set("saved-usd", String.format(Locale.ROOT, "%.2f", savings.savedUsd()));
     }
@@ -97,21 +101,13 @@ final class ScalingOutput {
 
     private static String table(ScalingReport r) {
         StringBuilder md = new StringBuilder("| service | result | desiredCount | autoscaling min-max | note |\n|---|---|---|---|---|\n");
-        for (ScalingDecision d : r.decisions()) {
-            if (d instanceof ScalingDecision.Change c) {
-                ScalingStep s = c.step();
-                String failed = r.failed().get(s.service());
-                md.append("| ").append(s.service()).append(" | ")
-                        .append(failed != null ? "failed" : (r.dryRun() ? "would " : "") + (r.direction() == Direction.STOP ? "stop" : "start"))
-                        .append(" | ").append(s.desiredBefore()).append(" → ").append(s.desiredAfterOrBefore())
-                        .append(" | ").append(s.targetBefore().map(Object::toString).orElse("—"))
-                        .append(s.targetAfter().map(t -> " → " + t).orElse(""))
-                        .append(" | ").append(cell(failed != null ? failed : s.note())).append(" |\n");
-            } else if (d instanceof ScalingDecision.Skip s) {
-                md.append("| ").append(s.service()).append(" | skipped | | | ").append(cell(s.reason())).append(" |\n");
-            } else {
-                md.append("| ").append(d.service()).append(" | unchanged | | | ").append(cell(((ScalingDecision.Keep) d).reason())).append(" |\n");
-            }
+        for (ScalingRow row : ScalingRow.of(r)) {
+            boolean changing = row.result().equals("stop") || row.result().equals("start");
+            md.append("| ").append(row.service()).append(" | ").append(r.dryRun() && changing ? "would " : "").append(row.result())
+                    .append(" | ").append(row.touched() ? row.desiredBefore() + " → " + row.desiredAfter() : "")
+                    .append(" | ").append(row.touched() ? row.targetBefore().map(Object::toString).orElse("—") : "")
+                    .append(row.targetAfter().map(t -> " → " + t).orElse(""))
+                    .append(" | ").append(cell(row.reason())).append(" |\n");
         }
         return md.toString();
     }

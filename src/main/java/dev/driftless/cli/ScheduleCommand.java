@@ -4,6 +4,7 @@ import dev.driftless.aws.AwsClients;
 import dev.driftless.engine.ScheduleReconciler;
 import dev.driftless.engine.ScalingReport;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,11 +35,11 @@ public final class ScheduleCommand implements Callable<Integer> {
         Instant at = common.now(ctx);
         boolean dryRun = common.dryRun(ctx.actions());
         if (target.env().schedule() == null) {
-            ScalingOutput.publish(ctx, "schedule", target.env().name(), java.util.Optional.empty(), java.util.Optional.empty(),
-                    target.zone(), target.savings(at), "environment " + target.env().name() + " has no schedule; nothing to do");
+            ScalingOutput.publish(ctx, new ScalingRun("schedule", target, Optional.empty(), Optional.empty(), target.savings(at),
+                    "environment " + target.env().name() + " has no schedule; nothing to do", dryRun), common.json());
             return ExitCode.OK;
         }
-        try (AwsClients aws = AwsClients.forEnvironment(target.spec(), target.env().name(), ctx)) {
+        try (AwsClients aws = AwsClients.forEnvironment(target.spec(), target.env().name(), ctx, common)) {
             aws.requireAccount();
             ScheduleReconciler.Outcome outcome = new ScheduleReconciler(target.scaler(aws))
                     .reconcile(target.env(), target.services(), at, dryRun);
@@ -48,8 +49,8 @@ public final class ScheduleCommand implements Callable<Integer> {
                     + (report.changed().isEmpty() ? "nothing to change"
                             : (dryRun ? "would " : "") + (outcome.shouldRun() ? "start " : "stop ") + report.changed().size()
                                     + " of " + target.services().size() + " services");
-            ScalingOutput.publish(ctx, "schedule", target.env().name(), outcome.report(), outcome.next(), target.zone(),
-                    target.savings(at), headline);
+            ScalingOutput.publish(ctx, new ScalingRun("schedule", target, outcome.report(), outcome.next(), target.savings(at),
+                    headline, dryRun), common.json());
             ScalingOutput.track(ctx, target, report, tracker, at);
             return report.failed().isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
         }

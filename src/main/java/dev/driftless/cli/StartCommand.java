@@ -40,12 +40,13 @@ public final class StartCommand implements Callable<Integer> {
         Instant now = common.now(ctx);
         boolean dryRun = common.dryRun(ctx.actions());
         boolean waitForStable = wait || ctx.actions().booleanInput("wait").orElse(false);
-        try (AwsClients aws = AwsClients.forEnvironment(target.spec(), target.env().name(), ctx)) {
+        try (AwsClients aws = AwsClients.forEnvironment(target.spec(), target.env().name(), ctx, common)) {
             aws.requireAccount();
             ScalingReport report = target.scaler(aws).scale(Direction.START, target.env().cluster(), target.services(), now, dryRun);
-            ScalingOutput.publish(ctx, "start", target.env().name(), Optional.of(report), target.next(now), target.zone(),
-                    target.savings(now), (dryRun ? "would start " : "started ") + report.changed().size() + " of "
-                            + target.services().size() + " services in " + target.env().cluster());
+            String headline = (dryRun ? "would start " : "started ") + report.changed().size() + " of "
+                    + target.services().size() + " services in " + target.env().cluster();
+            ScalingOutput.publish(ctx, new ScalingRun("start", target, Optional.of(report), target.next(now), target.savings(now),
+                    headline, dryRun), common.json());
             ScalingOutput.track(ctx, target, report, tracker, now);
             if (!report.failed().isEmpty()) {
                 return ExitCode.FAILURE;

@@ -32,12 +32,13 @@ public final class StopCommand implements Callable<Integer> {
         ScalingTarget target = ScalingTarget.resolve(common, ctx);
         Instant now = common.now(ctx);
         boolean dryRun = common.dryRun(ctx.actions());
-        try (AwsClients aws = AwsClients.forEnvironment(target.spec(), target.env().name(), ctx)) {
+        try (AwsClients aws = AwsClients.forEnvironment(target.spec(), target.env().name(), ctx, common)) {
             aws.requireAccount();
             ScalingReport report = target.scaler(aws).scale(Direction.STOP, target.env().cluster(), target.services(), now, dryRun);
-            ScalingOutput.publish(ctx, "stop", target.env().name(), Optional.of(report), target.next(now), target.zone(),
-                    target.savings(now), (dryRun ? "would stop " : "stopped ") + report.changed().size() + " of "
-                            + target.services().size() + " services in " + target.env().cluster());
+            String headline = (dryRun ? "would stop " : "stopped ") + report.changed().size() + " of "
+                    + target.services().size() + " services in " + target.env().cluster();
+            ScalingOutput.publish(ctx, new ScalingRun("stop", target, Optional.of(report), target.next(now), target.savings(now),
+                    headline, dryRun), common.json());
             ScalingOutput.track(ctx, target, report, tracker, now);
             return report.failed().isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
         }

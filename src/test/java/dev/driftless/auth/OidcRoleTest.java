@@ -24,6 +24,7 @@ import dev.driftless.actions.ActionsRuntime;
 import dev.driftless.aws.AwsClients;
 import dev.driftless.aws.TestSpecs;
 import dev.driftless.cli.CommandContext;
+import dev.driftless.cli.CommonOptions;
 import dev.driftless.engine.FakeClock;
 import dev.driftless.spec.DeploySpec;
 import dev.driftless.testing.MotoExtension;
@@ -108,7 +109,7 @@ class OidcRoleTest {
         tokens(jwt);
         DeploySpec spec = TestSpecs.spec("123456789012", "us-west-2", ROLE);
 
-        try (AwsClients aws = AwsClients.forEnvironment(spec, "dev", context(moto, Map.of()))) {
+        try (AwsClients aws = AwsClients.forEnvironment(spec, "dev", context(moto, Map.of()), new CommonOptions())) {
             aws.ecs().listClusters();
             String assumedKey = aws.credentials().resolveCredentials().accessKeyId();
 
@@ -134,7 +135,7 @@ class OidcRoleTest {
 
         try (AwsClients aws = AwsClients.forEnvironment(TestSpecs.spec("123456789012", "us-west-2", null), "dev",
                 context(moto, Map.of("INPUT_AUDIENCE", "my-audience", "INPUT_ROLE-DURATION-SECONDS", "900",
-                        "INPUT_ROLE-TO-ASSUME", ROLE)))) {
+                        "INPUT_ROLE-TO-ASSUME", ROLE)), new CommonOptions())) {
             assertThat(aws.identity().roleArn()).isEqualTo(ROLE);
         }
         wm.verify(getRequestedFor(urlPathEqualTo("/_apis/token")).withQueryParam("audience", equalTo("my-audience")));
@@ -148,7 +149,7 @@ class OidcRoleTest {
         tokens(first, second);
 
         try (AwsClients aws = AwsClients.forEnvironment(TestSpecs.spec("123456789012", "us-west-2", ROLE), "dev",
-                context(moto, Map.of("INPUT_ROLE-DURATION-SECONDS", "900")))) {
+                context(moto, Map.of("INPUT_ROLE-DURATION-SECONDS", "900")), new CommonOptions())) {
             aws.ecs().listClusters();
             clock.advance(Duration.ofMinutes(10));
             aws.ecs().listClusters();
@@ -172,7 +173,7 @@ class OidcRoleTest {
         tokens(Jwts.githubToken(SUB, "dev", "guard"));
         DeploySpec spec = TestSpecs.spec("999999999999", "us-west-2", ROLE);
 
-        try (AwsClients aws = AwsClients.forEnvironment(spec, "dev", context(moto, Map.of()))) {
+        try (AwsClients aws = AwsClients.forEnvironment(spec, "dev", context(moto, Map.of()), new CommonOptions())) {
             assertThatThrownBy(() -> {
                 aws.requireAccount();
                 aws.ecs().createCluster(b -> b.clusterName("must-not-exist"));
@@ -192,7 +193,7 @@ class OidcRoleTest {
         CommandContext ctx = context(moto, Map.of());
         DeploySpec spec = TestSpecs.spec("123456789012", "us-west-2", ROLE);
 
-        assertThatThrownBy(() -> AwsClients.forEnvironment(spec, "dev", ctx))
+        assertThatThrownBy(() -> AwsClients.forEnvironment(spec, "dev", ctx, new CommonOptions()))
                 .isInstanceOf(DriftlessException.class)
                 .hasMessageContaining("AWS refused to let this workflow assume " + ROLE)
                 .hasMessageContaining("Not authorized to perform sts:AssumeRoleWithWebIdentity")
@@ -211,7 +212,7 @@ class OidcRoleTest {
         stsAnswers(400, "ExpiredTokenException", "Token expired: current date/time 1700000000 must be before the expiration date/time 1690000000");
         CommandContext ctx = context(moto, Map.of());
 
-        assertThatThrownBy(() -> AwsClients.forEnvironment(TestSpecs.spec("123456789012", "us-west-2", ROLE), "dev", ctx))
+        assertThatThrownBy(() -> AwsClients.forEnvironment(TestSpecs.spec("123456789012", "us-west-2", ROLE), "dev", ctx, new CommonOptions()))
                 .isInstanceOf(DriftlessException.class)
                 .hasMessageContaining("ID token expired")
                 .extracting(e -> ((DriftlessException) e).hint()).asString().contains("runner's clock");
@@ -223,7 +224,7 @@ class OidcRoleTest {
         stsAnswers(400, "InvalidIdentityToken", "No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com");
         CommandContext ctx = context(moto, Map.of());
 
-        assertThatThrownBy(() -> AwsClients.forEnvironment(TestSpecs.spec("123456789012", "us-west-2", ROLE), "dev", ctx))
+        assertThatThrownBy(() -> AwsClients.forEnvironment(TestSpecs.spec("123456789012", "us-west-2", ROLE), "dev", ctx, new CommonOptions()))
                 .isInstanceOf(DriftlessException.class)
                 .hasMessageContaining("STS rejected the GitHub ID token")
                 .extracting(e -> ((DriftlessException) e).hint()).asString()
@@ -236,7 +237,7 @@ class OidcRoleTest {
         noRuntime.put("ACTIONS_ID_TOKEN_REQUEST_URL", "");
         CommandContext ctx = context(moto, noRuntime);
 
-        assertThatThrownBy(() -> AwsClients.forEnvironment(TestSpecs.spec("123456789012", "us-west-2", ROLE), "dev", ctx))
+        assertThatThrownBy(() -> AwsClients.forEnvironment(TestSpecs.spec("123456789012", "us-west-2", ROLE), "dev", ctx, new CommonOptions()))
                 .isInstanceOf(DriftlessException.class)
                 .extracting(e -> ((DriftlessException) e).hint()).asString().contains("permissions: id-token: write");
         assertThat(wm.findAll(postRequestedFor(anyUrl()))).isEmpty();
@@ -246,7 +247,7 @@ class OidcRoleTest {
     void aMalformedRoleIsReportedBeforeAnyCall(MotoServer moto) {
         CommandContext ctx = context(moto, Map.of());
 
-        assertThatThrownBy(() -> AwsClients.forEnvironment(TestSpecs.spec("123456789012", "us-west-2", "durable-code-deploy"), "dev", ctx))
+        assertThatThrownBy(() -> AwsClients.forEnvironment(TestSpecs.spec("123456789012", "us-west-2", "durable-code-deploy"), "dev", ctx, new CommonOptions()))
                 .isInstanceOf(DriftlessException.class)
                 .hasMessageContaining("the role of environment dev is 'durable-code-deploy', not an IAM role ARN");
         assertThat(wm.getAllServeEvents()).isEmpty();
@@ -259,7 +260,7 @@ class OidcRoleTest {
         local.put("ACTIONS_ID_TOKEN_REQUEST_URL", "");
 
         try (AwsClients aws = AwsClients.forEnvironment(TestSpecs.spec("123456789012", "us-west-2", ROLE), "dev",
-                context(moto, local))) {
+                context(moto, local), new CommonOptions())) {
             assertThat(aws.requireAccount().account()).isEqualTo("123456789012");
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("not assuming " + ROLE).contains("access keys from AWS_ACCESS_KEY_ID");
@@ -272,7 +273,7 @@ class OidcRoleTest {
         keys.put("ACTIONS_ID_TOKEN_REQUEST_URL", "");
 
         try (AwsClients aws = AwsClients.forEnvironment(TestSpecs.spec("123456789012", "us-west-2", ROLE), "dev",
-                context(moto, keys))) {
+                context(moto, keys), new CommonOptions())) {
             assertThat(aws.requireAccount().account()).isEqualTo("123456789012");
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("not assuming " + ROLE);

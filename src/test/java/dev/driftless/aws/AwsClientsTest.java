@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.driftless.DriftlessException;
 import dev.driftless.cli.CommandContext;
+import dev.driftless.cli.CommonOptions;
 import dev.driftless.testing.MotoExtension;
 import dev.driftless.testing.MotoServer;
 import java.io.ByteArrayOutputStream;
@@ -43,7 +44,7 @@ class AwsClientsTest {
     @Test
     void forEnvironmentBuildsWorkingClientsForEveryService(MotoServer moto) {
         try (AwsClients clients = AwsClients.forEnvironment(TestSpecs.spec("123456789012", "us-west-2", null), "dev",
-                context(moto.awsEnvironment()))) {
+                context(moto.awsEnvironment()), new CommonOptions())) {
             clients.ecs().createCluster(b -> b.clusterName("durable-code-dev"));
 
             assertThat(clients.ecs().listClusters().clusterArns()).singleElement().asString().endsWith("/durable-code-dev");
@@ -77,7 +78,7 @@ class AwsClientsTest {
     @Test
     void theAccountGuardPassesTheSpecsAccount(MotoServer moto) {
         try (AwsClients clients = AwsClients.forEnvironment(TestSpecs.spec("123456789012", "us-west-2", null), "dev",
-                context(moto.awsEnvironment()))) {
+                context(moto.awsEnvironment()), new CommonOptions())) {
             AwsIdentity me = clients.requireAccount();
 
             assertThat(me.account()).isEqualTo("123456789012");
@@ -88,7 +89,7 @@ class AwsClientsTest {
     @Test
     void theAccountGuardStopsAnotherAccountNamingBoth(MotoServer moto) {
         try (AwsClients clients = AwsClients.forEnvironment(TestSpecs.spec("999999999999", "us-west-2", null), "dev",
-                context(moto.awsEnvironment()))) {
+                context(moto.awsEnvironment()), new CommonOptions())) {
             assertThatThrownBy(clients::requireAccount)
                     .isInstanceOf(DriftlessException.class)
                     .hasMessageContaining("account 123456789012")

@@ -2,7 +2,10 @@ package dev.driftless.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftless.actions.ActionsRuntime;
+import dev.driftless.render.GoldenFiles;
 import dev.driftless.testing.MotoServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,14 +18,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -152,6 +160,57 @@ class ScheduleCommandsMotoTest {
         assertThat(r.err).contains("no environment 'staging'");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "stop                  | running      | stop --at " + SATURDAY + "                 | scaling/stop.json",
+        "stop keep-running     | keep-running | stop --at " + SATURDAY + "                 | scaling/stop-keep-running.json",
+        "start after stop      | stopped      | start --at " + MONDAY + "                  | scaling/start.json",
+        "schedule dry run      | running      | schedule --dry-run --at " + SATURDAY + "   | scaling/schedule-dry-run.json",
+        "schedule in window    | running      | schedule --at " + MONDAY + "               | scaling/schedule-unchanged.json",
+    })
+    void jsonOnStdoutCarriesTheSummarysFacts(String name, String state, String command, String golden) throws IOException {
+        if (state.equals("stopped")) {
+            assertThat(run("stop", "--specs", specs.toString(), "--env", "dev", "--at", SATURDAY).code).isZero();
+        } else if (state.equals("keep-running")) {
+            String arn = ecs.describeServices(b -> b.cluster("durable-code-dev").services("frontend")).services().get(0).serviceArn();
+            ecs.tagResource(b -> b.resourceArn(arn).tags(t -> t.key("keep-running").value("true")));
+        }
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of("--specs", specs.toString(), "--env", "dev", "--no-tracker", "--json"));
+
+        Run r = run(args.toArray(String[]::new));
+
+        assertThat(r.code).as(r.err).isZero();
+        String json = withoutWorkflowCommands(r.stdout);
+        GoldenFiles.assertMatches(golden, json);
+        JsonNode tree = new ObjectMapper().readTree(json);
+        for (JsonNode s : tree.get("services")) {
+            assertThat(r.summary).as("the summary row of " + s.get("service"))
+                    .containsPattern("\\| " + s.get("service").asText() + " \\| (would )?" + s.get("result").asText() + " \\|");
+        }
+        assertThat(r.outputs).contains("action<<").contains(tree.get("dryRun").asBoolean() ? "none" : tree.get("action").asText());
+    }
+
+    @Test
+    void outsideActionsStdoutHoldsOnlyTheJson() throws IOException {
+        Map<String, String> env = new HashMap<>(moto.awsEnvironment());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = Main.run(new String[] {"stop", "--specs", specs.toString(), "--env", "dev", "--json", "--at", SATURDAY}, env,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode tree = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(tree.get("action").asText()).isEqualTo("stopped");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("backend: desiredCount 3 → 0");
+    }
+
+    /** In Actions the runner reads ::add-mask:: and other workflow commands from stdout; they are not output. */
+    private static String withoutWorkflowCommands(String stdout) {
+        return stdout.lines().filter(l -> !l.startsWith("::")).map(l -> l + "\n").collect(Collectors.joining());
+    }
+
     private int desired(String service) {
         return ecs.describeServices(b -> b.cluster("durable-code-dev").services(service)).services().get(0).desiredCount();
     }
@@ -173,9 +232,10 @@ class ScheduleCommandsMotoTest {
                 new ActionsRuntime(env, o, e));
         int code = Main.run(args, ctx);
         return new Run(code, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8),
-                Files.readString(output), Files.readString(summary));
+                Files.readString(output), Files.readString(summary), out.toString(StandardCharsets.UTF_8));
     }
 
-    private record Run(int code, String err, String outputs, String summary) {
+    /** @param err stdout and stderr together; {@code stdout} alone for --json */
+    private record Run(int code, String err, String outputs, String summary, String stdout) {
     }
 }

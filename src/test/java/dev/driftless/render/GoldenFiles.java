@@ -12,11 +12,11 @@ import java.nio.file.Path;
  * Compares rendered text with {@code src/test/resources/golden/<name>}. Run with
  * {@code -Dgolden.update=true} to rewrite the files after an intended change, then review the diff.
  */
-final class GoldenFiles {
+public final class GoldenFiles {
     private GoldenFiles() {
     }
 
-    static void assertMatches(String name, String actual) throws IOException {
+    public static void assertMatches(String name, String actual) throws IOException {
         if (Boolean.getBoolean("golden.update")) {
             Path file = Path.of("src/test/resources/golden", name);
             Files.createDirectories(file.getParent());

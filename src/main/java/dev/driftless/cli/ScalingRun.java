@@ -1,0 +1,25 @@
+package dev.driftless.cli;
+
+import dev.driftless.engine.EnvironmentScaler.Direction;
+import dev.driftless.engine.ScalingReport;
+import dev.driftless.plan.ScheduleEvaluator.Transition;
+import dev.driftless.plan.ScheduleSavings;
+import java.util.Optional;
+
+/**
+ * One schedule, stop or start run as reported: everything the console lines, the job summary, the
+ * step outputs and {@code --json} are made from, so they cannot disagree.
+ *
+ * @param command  schedule, stop or start
+ * @param report   empty when nothing was evaluated (an environment without a schedule)
+ * @param headline the one-line verdict printed first
+ */
+record ScalingRun(String command, ScalingTarget target, Optional<ScalingReport> report, Optional<Transition> next,
+        ScheduleSavings savings, String headline, boolean dryRun) {
+
+    /** stopped / started when a service changed (or would, in a dry run), else none. */
+    String action() {
+        return report.filter(r -> !r.changed().isEmpty())
+                .map(r -> r.direction() == Direction.STOP ? "stopped" : "started").orElse("none");
+    }
+}
