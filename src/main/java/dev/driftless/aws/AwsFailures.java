@@ -21,6 +21,9 @@ public final class AwsFailures {
             "InvalidClientTokenId", "UnrecognizedClientException", "SignatureDoesNotMatch", "IncompleteSignature",
             "InvalidSignatureException", "MissingAuthenticationToken");
 
+    /** How the SDK's default chain starts its message when no provider had credentials. */
+    static final String NO_CREDENTIALS = "Unable to load credentials from any of the providers";
+
     private AwsFailures() {
     }
 
@@ -57,6 +60,13 @@ public final class AwsFailures {
             }
             return new DriftlessException(doing + " failed: " + action + " answered " + (code == null ? "HTTP " + status : code)
                     + (message == null ? "" : ": " + message), "see the AWS message; rerun with --debug for details", e);
+        }
+        if (e.getMessage() != null && e.getMessage().startsWith(NO_CREDENTIALS)) {
+            // the SDK's own text lists every provider it tried, several lines long; what to do matters more
+            return new DriftlessException("no AWS credentials were found while " + doing,
+                    "in GitHub Actions give the job `permissions: id-token: write` and a role (input role-to-assume or the"
+                            + " environment's `role` in the spec); locally set AWS_PROFILE, or AWS_ACCESS_KEY_ID and"
+                            + " AWS_SECRET_ACCESS_KEY; `driftless auth` shows what is used", e);
         }
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
             return new DriftlessException(action + " timed out while " + doing,

@@ -1,6 +1,5 @@
 package dev.driftless.cli;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftless.DriftlessException;
 import dev.driftless.aws.AwsClients;
@@ -55,6 +54,10 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Deploy services a rollback paused, even with an unchanged spec and image.")
     boolean resume;
 
+    // the running command line, so a usage error goes to the same err stream and names the full command
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
     private final CommandContext ctx;
 
     public DeployCommand(CommandContext ctx) {
@@ -68,6 +71,7 @@ public final class DeployCommand implements Callable<Integer> {
         List<String> services = common.services(ctx.actions()).isEmpty() ? List.of()
                 : List.copyOf(Specs.services(spec, env, common, ctx).keySet());
         ImageSelection selection = imageSelection();
+        DeployPlanner.check(spec, env.name(), services, selection);
         Duration wait = timeout(spec, env);
         boolean dryRun = common.dryRun(ctx.actions());
         DeployOptions options = new DeployOptions(wait, dryRun,
@@ -99,12 +103,23 @@ public final class DeployCommand implements Callable<Integer> {
         String json = images != null ? images : ctx.actions().input("images").orElse(null);
         String tag = imageTag != null ? imageTag : ctx.actions().input("image-tag").orElse(null);
         if (json != null && !json.isBlank()) {
-            Map<String, String> byService;
+            Map<String, String> byService = new java.util.LinkedHashMap<>();
+            com.fasterxml.jackson.databind.JsonNode node;
             try {
-                byService = new ObjectMapper().readValue(json, new TypeReference<Map<String, String>>() { });
+                node = new ObjectMapper().readTree(json);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                        "--images is not a JSON object of service to image URI: " + e.getOriginalMessage());
+                node = null;
+            }
+            if (node == null || !node.isObject()) {
+                throw new picocli.CommandLine.ParameterException(command.commandLine(), "--images is not a JSON object"
+                        + " of service to image, like {\"backend\":\"<uri>@sha256:<digest>\"}: " + abbreviate(json));
+            }
+            for (var field : (Iterable<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) node::fields) {
+                if (!field.getValue().isTextual()) {
+                    throw new picocli.CommandLine.ParameterException(command.commandLine(), "--images: the image for "
+                            + field.getKey() + " is " + field.getValue() + ", not a string like \"<uri>@sha256:<digest>\"");
+                }
+                byService.put(field.getKey(), field.getValue().asText());
             }
             if (tag != null && !tag.isBlank()) {
                 throw new DriftlessException("both --images and --image-tag given", "pass one of them");
@@ -116,6 +131,10 @@ public final class DeployCommand implements Callable<Integer> {
         }
         String sha = ctx.actions().context().sha();
         return sha == null ? ImageSelection.keepLive() : new ImageSelection(Map.of(), sha);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 79) + "…" : s;
     }
 
     private Duration timeout(DeploySpec spec, EnvironmentSpec env) {

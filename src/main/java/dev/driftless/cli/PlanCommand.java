@@ -77,6 +77,10 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Where to write the plan as JSON (default: $RUNNER_TEMP/driftless-plan-<env>.json, else ./).")
     Path planFile;
 
+    // the running command line, so a usage error goes to the same err stream and names the full command
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
     private final CommandContext ctx;
 
     public PlanCommand(CommandContext ctx) {
@@ -135,7 +139,7 @@ public final class PlanCommand implements Callable<Integer> {
         try {
             return value.map(ImageRef::parse);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--image-tag: " + e.getMessage());
+            throw new picocli.CommandLine.ParameterException(command.commandLine(), "--image-tag: " + e.getMessage());
         }
     }
 

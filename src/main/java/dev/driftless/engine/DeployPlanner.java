@@ -34,7 +34,11 @@ public final class DeployPlanner {
         this.reader = reader;
     }
 
-    public List<ServiceStep> plan(String environment, List<String> selected, ImageSelection images, boolean resume) {
+    /**
+     * Refuses names the spec does not declare ({@code --service}, keys of {@code --images}); pure, so the
+     * command runs it before any AWS call.
+     */
+    public static void check(DeploySpec spec, String environment, List<String> selected, ImageSelection images) {
         var views = spec.servicesIn(environment);
         for (String s : selected) {
             if (!views.containsKey(s)) {
@@ -48,6 +52,10 @@ public final class DeployPlanner {
                         "the services are: " + String.join(", ", views.keySet()));
             }
         }
+    }
+
+    public List<ServiceStep> plan(String environment, List<String> selected, ImageSelection images, boolean resume) {
+        check(spec, environment, selected, images);
         RememberingReader remembering = new RememberingReader(reader);
         Plan plan = new Planner(remembering).plan(spec, environment, selected, imageRefs(images), label(images),
                 Instant.EPOCH);
@@ -69,32 +77,7 @@ public final class DeployPlanner {
     }
 
     private static Function<String, ImageRef> imageRefs(ImageSelection images) {
-        return service -> {
-            String given = images.byService().get(service);
-            if (given != null) {
-                return imageRef(service, given);
-            }
-            if (images.tag() != null) {
-                return ImageRef.parse(images.tag());
-            }
-            return new ImageRef.KeepLive(new ImageRef.Tag(NO_IMAGE));
-        };
-    }
-
-    /** An image from the build step's output: {@code <repo>@sha256:<hex>}, {@code <repo>:<tag>}, or a bare digest/tag. */
-    static ImageRef imageRef(String service, String value) {
-        try {
-            int at = value.lastIndexOf('@');
-            if (at >= 0) {
-                return new ImageRef.Digest(value.substring(at + 1));
-            }
-            int slash = value.lastIndexOf('/');
-            int colon = value.lastIndexOf(':');
-            return colon > slash ? new ImageRef.Tag(value.substring(colon + 1)) : ImageRef.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new DriftlessException("--images: the image for " + service + " (" + value + ") is not <uri>@sha256:<digest> or <uri>:<tag>",
-                    "pass the build step's images output unchanged");
-        }
+        return service -> images.ref(service).orElseGet(() -> new ImageRef.KeepLive(new ImageRef.Tag(NO_IMAGE)));
     }
 
     private static String label(ImageSelection images) {
@@ -124,6 +107,11 @@ public final class DeployPlanner {
             td = td || !p.desired().specHash().equals(live.tag(ServiceTags.SPEC_HASH).orElse(""));
         }
         if (!td && !settings && !count && !scaling) {
+            if (p.groups().contains(ChangeGroup.SCHEDULE)) {
+                // stop/start read the schedule from the spec; the tag only keeps the next plan from listing it again
+                return new ServiceStep(p, live, ServiceStep.Kind.RECORD, false, false, false,
+                        dev.driftless.plan.ScheduleText.tag(p.desired().schedule()));
+            }
             return new ServiceStep(p, live, ServiceStep.Kind.UNCHANGED, false, false, false, null);
         }
         return new ServiceStep(p, live, ServiceStep.Kind.UPDATE, td, settings, count, null);

@@ -56,6 +56,9 @@ public final class Deployer {
             if (s.changes()) {
                 progress.line(s.describe());
                 attempted.put(s.service(), start(s, cluster, environmentTags, options));
+            } else if (s.kind() == ServiceStep.Kind.RECORD) {
+                progress.line(s.describe());
+                services.tag(s.live().arn(), Map.of(ServiceTags.SCHEDULE, s.note()));
             }
         }
         List<RolloutTarget> targets = steps.stream().filter(ServiceStep::startsDeployment)
@@ -219,8 +222,10 @@ public final class Deployer {
     private static ServiceResult unchangedOrPinned(ServiceStep s, Outcome forced) {
         Outcome outcome = forced != null ? forced : s.kind() == ServiceStep.Kind.PINNED ? Outcome.PINNED : Outcome.UNCHANGED;
         String live = s.live() == null ? null : s.live().taskDefinitionArn();
+        List<String> notes = s.note() == null ? List.of()
+                : List.of(s.kind() == ServiceStep.Kind.RECORD ? "runs on the schedule " + s.note() + " from now on" : s.note());
         return new ServiceResult(s.service(), outcome, live, null, live, s.desired().taskDefinition().image(),
-                Duration.ZERO, s.note() == null ? List.of() : List.of(s.note()));
+                Duration.ZERO, notes);
     }
 
     private static String previous(ServiceStep s) {

@@ -21,7 +21,8 @@ public record ServiceStep(
         boolean desiredCountChanged,
         String note) {
 
-    public enum Kind { CREATE, UPDATE, UNCHANGED, PINNED }
+    /** RECORD: nothing in ECS changes, only what driftless records on the service (a new schedule). */
+    public enum Kind { CREATE, UPDATE, RECORD, UNCHANGED, PINNED }
 
     public String service() {
         return plan.service();
@@ -60,6 +61,7 @@ public record ServiceStep(
         return switch (kind) {
             case CREATE -> service() + ": create with " + desired().taskDefinition().image();
             case UNCHANGED -> service() + ": unchanged";
+            case RECORD -> service() + ": record its new schedule (" + note + "); nothing in ECS changes";
             case PINNED -> service() + ": left alone — " + note;
             case UPDATE -> service() + ": update" + (taskDefinitionChanged ? " task definition (image "
                     + desired().taskDefinition().image() + ")" : "")

@@ -5,9 +5,16 @@ public sealed interface ImageRef permits ImageRef.Tag, ImageRef.Digest, ImageRef
 
     /** {@code <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>}. */
     record Tag(String tag) implements ImageRef {
+        /** Docker's tag grammar: ECR and the registry refuse anything else, after the task definition is registered. */
+        private static final java.util.regex.Pattern GRAMMAR = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+
         public Tag {
             if (tag == null || tag.isBlank()) {
                 throw new IllegalArgumentException("an image tag must not be blank");
+            }
+            if (!GRAMMAR.matcher(tag).matches()) {
+                throw new IllegalArgumentException("'" + tag + "' is not an image tag: use up to 128 letters, digits, '_', '.'"
+                        + " and '-', not starting with '.' or '-' (or sha256:<64 hex digits> for a digest)");
             }
         }
     }
@@ -29,7 +36,7 @@ public sealed interface ImageRef permits ImageRef.Tag, ImageRef.Digest, ImageRef
     }
 
     /** A tag or a digest, from user input: {@code sha256:...} is a digest, anything else a tag. */
-    static ImageRef parse(String value) {
+    public static ImageRef parse(String value) {
         return value.startsWith("sha256:") ? new Digest(value) : new Tag(value);
     }
 }

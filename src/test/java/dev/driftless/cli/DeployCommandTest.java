@@ -287,4 +287,37 @@ class DeployCommandTest {
         assertThat(run("rollback", "--to", "yesterday")).isEqualTo(2);
         assertThat(err.toString()).contains("--to 'yesterday' is not previous, revision:N");
     }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badImageInput() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of(new String[] {"--images", "{bad"}, 2,
+                        "--images is not a JSON object of service to image"),
+                org.junit.jupiter.params.provider.Arguments.of(new String[] {"--images", "[\"a\"]"}, 2,
+                        "--images is not a JSON object of service to image"),
+                org.junit.jupiter.params.provider.Arguments.of(new String[] {"--images", "{\"backend\":5}"}, 2,
+                        "--images: the image for backend is 5, not a string"),
+                org.junit.jupiter.params.provider.Arguments.of(new String[] {"--images", "{\"backend\":\"not an image\"}"}, 1,
+                        "--images: the image for backend (not an image) is not <uri>@sha256:<digest> or <uri>:<tag>"),
+                org.junit.jupiter.params.provider.Arguments.of(new String[] {"--images", "{\"worker\":\"r:1\"}"}, 1,
+                        "--images names service worker, which"),
+                org.junit.jupiter.params.provider.Arguments.of(new String[] {"--image-tag", "bad!tag"}, 1,
+                        "--image-tag: 'bad!tag' is not an image tag"),
+                org.junit.jupiter.params.provider.Arguments.of(new String[] {"--image-tag", "v1", "--service", "worker"}, 1,
+                        "no service 'worker'"),
+                org.junit.jupiter.params.provider.Arguments.of(new String[] {"--image-tag", "v1", "--images", "{}"}, 1,
+                        "both --images and --image-tag given"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("badImageInput")
+    void badImageInputIsOneClearMessageBeforeAnyAwsCall(String[] args, int exit, String message) {
+        List<String> all = new ArrayList<>(List.of("deploy"));
+        all.addAll(List.of(args));
+
+        int code = run(all.toArray(String[]::new));
+
+        assertThat(code).isEqualTo(exit);
+        assertThat(err.toString()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(operations()).isEmpty();
+    }
 }

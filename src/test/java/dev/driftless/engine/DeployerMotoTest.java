@@ -239,7 +239,7 @@ class DeployerMotoTest {
     }
 
     @Test
-    void aScheduleOnlyChangeRegistersNothingAndUpdatesNothingAndTheNextRealDeployRecordsIt() {
+    void aScheduleOnlyChangeIsRecordedWithTagsAloneAndThePlanAfterItShowsNoChange() {
         var weekdays = laSchedule(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY), 8, 20);
         var everyDay = laSchedule(java.util.EnumSet.allOf(java.time.DayOfWeek.class), 7, 22);
         f.deploy(DeployFixture.spec(network, weekdays), "v1");
@@ -248,15 +248,28 @@ class DeployerMotoTest {
 
         DeployReport report = f.deploy(DeployFixture.spec(network, everyDay), "v1");
 
+        // no revision, no UpdateService, no rollout: one read and one TagResource per service
         assertThat(report.services()).extracting(ServiceResult::outcome).containsOnly(Outcome.UNCHANGED);
-        assertThat(f.counter.since(mark)).containsExactly("DescribeServices");
-        assertThat(tags(describe("backend"))).containsEntry(ServiceTags.SCHEDULE, "America/Los_Angeles Mon-Fri 08:00-20:00");
-
-        f.deploy(DeployFixture.spec(network, everyDay), "v2");
-
+        assertThat(report.services()).allSatisfy(r -> assertThat(r.reasons())
+                .containsExactly("runs on the schedule America/Los_Angeles Mon-Sun 07:00-22:00 from now on"));
+        assertThat(f.counter.since(mark)).containsExactly("DescribeServices", "TagResource", "TagResource");
         assertThat(tags(describe("backend"))).containsEntry(ServiceTags.SCHEDULE, "America/Los_Angeles Mon-Sun 07:00-22:00");
         Plan plan = new Planner(f.reader()).plan(DeployFixture.spec(network, everyDay), "dev", List.of(),
-                s -> new ImageRef.Tag("v2"), "tag v2", Instant.parse("2026-11-25T10:00:00Z"));
+                s -> new ImageRef.Tag("v1"), "tag v1", Instant.parse("2026-11-25T10:00:00Z"));
         assertThat(plan.hasChanges()).isFalse();
+    }
+
+    @Test
+    void aDryRunOfAScheduleOnlyChangeWritesNothing() {
+        var weekdays = laSchedule(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY), 8, 20);
+        f.deploy(DeployFixture.spec(network), "v1");
+        int mark = f.counter.mark();
+
+        f.deploy(DeployFixture.spec(network, weekdays), new ImageSelection(Map.of(), "v1"),
+                new DeployOptions(java.time.Duration.ofMinutes(30), true, true, false, 10, "0123abc"), List.of(), false);
+
+        assertThat(f.counter.since(mark)).containsExactly("DescribeServices");
+        assertThat(f.progress.lines).anyMatch(l -> l.equals("dry run: backend: record its new schedule"
+                + " (America/Los_Angeles Mon-Fri 08:00-20:00); nothing in ECS changes"));
     }
 }
