@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.driftless.engine.ScalingStep.Bounds;
+import dev.driftless.engine.StartWait;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.Map;
 /**
  * What schedule/stop/start print with {@code --json}: the facts of the job summary, for scripts. A dry
  * run reports what would happen ({@code dryRun: true}); the step output {@code action} says none then.
+ * {@code start --wait} adds {@code wait}: whether the services became stable, with the counts last seen.
  */
 final class ScalingJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -37,6 +39,7 @@ final class ScalingJson {
             m.put("zone", run.target().zone().getId());
             return m;
         }).orElse(null));
+        run.waitOutcome().ifPresent(w -> j.put("wait", waited(w)));
         Map<String, Object> month = new LinkedHashMap<>();
         month.put("month", run.savings().month().toString());
         month.put("runningHours", run.savings().runningHours());
@@ -60,6 +63,22 @@ final class ScalingJson {
                         row.targetAfter().or(row::targetBefore).map(ScalingJson::bounds).orElse(null))
                 : null);
         m.put("reason", row.reason());
+        return m;
+    }
+
+    private static Map<String, Object> waited(StartWait.Outcome w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("stable", w.stable());
+        m.put("timeout", w.timeout().toString());
+        m.put("verdict", w.verdict());
+        m.put("services", w.services().stream().map(c -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("service", c.service());
+            s.put("running", c.running());
+            s.put("desired", c.desired());
+            s.put("deploying", c.deploying());
+            return s;
+        }).toList());
         return m;
     }
 

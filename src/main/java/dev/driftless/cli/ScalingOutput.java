@@ -23,23 +23,34 @@ final class ScalingOutput {
     private ScalingOutput() {
     }
 
-    /**
-     * Progress lines on stderr, the job summary and the step outputs; with {@code json}, the report as
-     * JSON on stdout, which carries nothing else of ours (in Actions the runner still reads workflow
-     * commands such as ::add-mask:: from stdout).
-     */
+    /** The console lines, then the results; a run that waits prints its results only after the wait. */
     static void publish(CommandContext ctx, ScalingRun run, boolean json) {
-        Optional<ScalingReport> report = run.report();
-        ZoneId zone = run.target().zone();
+        console(ctx, run);
+        results(ctx, run, json);
+    }
+
+    /** Progress lines on stderr: the headline, one line per service, the next transition, the month's savings. */
+    static void console(CommandContext ctx, ScalingRun run) {
         ScheduleSavings savings = run.savings();
         ctx.err().println(run.headline());
-        report.ifPresent(r -> lines(r).forEach(ctx.err()::println));
-        run.next().ifPresent(t -> ctx.err().println("next: " + describe(t, zone)));
+        run.report().ifPresent(r -> lines(r).forEach(ctx.err()::println));
+        run.next().ifPresent(t -> ctx.err().println("next: " + describe(t, run.target().zone())));
         if (savings.stoppedHours() > 0) {
             ctx.err().println(String.format(Locale.ROOT, "this month's schedule: %.0f h stopped, about $%.2f saved",
                     savings.stoppedHours(), savings.savedUsd()));
         }
         ctx.err().flush();
+    }
+
+    /**
+     * The job summary and the step outputs; with {@code json}, the report as JSON on stdout, which
+     * carries nothing else of ours (in Actions the runner still reads workflow commands such as
+     * ::add-mask:: from stdout).
+     */
+    static void results(CommandContext ctx, ScalingRun run, boolean json) {
+        Optional<ScalingReport> report = run.report();
+        ZoneId zone = run.target().zone();
+        ScheduleSavings savings = run.savings();
         if (json) {
             ctx.out().println(ScalingJson.render(run));
             ctx.out().flush();
@@ -49,6 +60,7 @@ final class ScalingOutput {
                 + (run.dryRun() ? " (dry run)" : "") + "\n\n");
         md.append(run.headline()).append("\n\n");
         report.ifPresent(r -> md.append(table(r)));
+        run.waitOutcome().ifPresent(w -> md.append("\n**Wait:** ").append(w.verdict()).append('\n'));
         run.next().ifPresent(t -> md.append("\n**Next transition:** ").append(describe(t, zone)).append('\n'));
         if (savings.stoppedHours() > 0) {
             md.append(String.format(Locale.ROOT, "%n**This month (%s):** the schedule runs %.0f h and keeps the environment stopped"

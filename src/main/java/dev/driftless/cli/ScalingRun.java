@@ -2,6 +2,7 @@ package dev.driftless.cli;
 
 import dev.driftless.engine.EnvironmentScaler.Direction;
 import dev.driftless.engine.ScalingReport;
+import dev.driftless.engine.StartWait;
 import dev.driftless.plan.ScheduleEvaluator.Transition;
 import dev.driftless.plan.ScheduleSavings;
 import java.util.Optional;
@@ -13,9 +14,19 @@ import java.util.Optional;
  * @param command  schedule, stop or start
  * @param report   empty when nothing was evaluated (an environment without a schedule)
  * @param headline the one-line verdict printed first
+ * @param waitOutcome how {@code start --wait} ended; empty when nothing was waited for
  */
 record ScalingRun(String command, ScalingTarget target, Optional<ScalingReport> report, Optional<Transition> next,
-        ScheduleSavings savings, String headline, boolean dryRun) {
+        ScheduleSavings savings, String headline, boolean dryRun, Optional<StartWait.Outcome> waitOutcome) {
+
+    ScalingRun(String command, ScalingTarget target, Optional<ScalingReport> report, Optional<Transition> next,
+            ScheduleSavings savings, String headline, boolean dryRun) {
+        this(command, target, report, next, savings, headline, dryRun, Optional.empty());
+    }
+
+    ScalingRun afterWait(StartWait.Outcome outcome) {
+        return new ScalingRun(command, target, report, next, savings, headline, dryRun, Optional.of(outcome));
+    }
 
     /** stopped / started when a service changed (or would, in a dry run), else none. */
     String action() {

@@ -1,5 +1,6 @@
 package dev.driftless.cli;
 
+import dev.driftless.DriftlessException;
 import dev.driftless.aws.AwsClients;
 import dev.driftless.engine.EnvironmentScaler.Direction;
 import dev.driftless.engine.ScalingReport;
@@ -45,17 +46,25 @@ public final class StartCommand implements Callable<Integer> {
             ScalingReport report = target.scaler(aws).scale(Direction.START, target.env().cluster(), target.services(), now, dryRun);
             String headline = (dryRun ? "would start " : "started ") + report.changed().size() + " of "
                     + target.services().size() + " services in " + target.env().cluster();
-            ScalingOutput.publish(ctx, new ScalingRun("start", target, Optional.of(report), target.next(now), target.savings(now),
-                    headline, dryRun), common.json());
+            ScalingRun run = new ScalingRun("start", target, Optional.of(report), target.next(now), target.savings(now),
+                    headline, dryRun);
+            ScalingOutput.console(ctx, run);
+            Optional<StartWait.Outcome> waited = Optional.empty();
+            if (waitForStable && !dryRun && report.failed().isEmpty()) {
+                List<String> started = report.changed().stream().map(ScalingStep::service).toList();
+                Duration timeout = target.env().timeout() != null ? target.env().timeout() : target.spec().deploy().timeout();
+                waited = Optional.of(new StartWait(ScalingTarget.reader(aws), ctx.clock(), ctx.sleeper(), new StepProgress(ctx))
+                        .await(target.env().cluster(), started, timeout));
+            }
+            // the JSON and the summary come only now, so that after a wait they say how it ended
+            ScalingOutput.results(ctx, waited.map(run::afterWait).orElse(run), common.json());
             ScalingOutput.track(ctx, target, report, tracker, now);
             if (!report.failed().isEmpty()) {
                 return ExitCode.FAILURE;
             }
-            if (waitForStable && !dryRun) {
-                List<String> started = report.changed().stream().map(ScalingStep::service).toList();
-                Duration timeout = target.env().timeout() != null ? target.env().timeout() : target.spec().deploy().timeout();
-                new StartWait(ScalingTarget.reader(aws), ctx.clock(), ctx.sleeper(), new StepProgress(ctx))
-                        .await(target.env().cluster(), started, timeout);
+            if (waited.isPresent() && !waited.get().stable()) {
+                throw new DriftlessException(waited.get().verdict(),
+                        "look at the services' events and stopped tasks in the ECS console; the start itself was applied");
             }
             return ExitCode.OK;
         }

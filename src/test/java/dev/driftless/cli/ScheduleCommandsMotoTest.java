@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftless.actions.ActionsRuntime;
+import dev.driftless.engine.FakeClock;
+import dev.driftless.engine.Sleeper;
 import dev.driftless.render.GoldenFiles;
 import dev.driftless.testing.MotoServer;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -103,6 +106,47 @@ class ScheduleCommandsMotoTest {
         assertThat(second.code).isZero();
         assertThat(second.err).contains("nothing to change");
         assertThat(second.outputs).contains("none");
+    }
+
+    @Test
+    void startWithWaitThatTimesOutPrintsJsonSayingSoAfterTheWaitAndExitsOne() throws IOException {
+        // moto completes a rollout only when its 3 running tasks cover the desiredCount at creation:
+        // a backend created with 5 stays deploying after it is scaled to 0, so the wait can only time out
+        ecs.createService(b -> b.cluster("durable-code-dev").serviceName("backend").taskDefinition("app").desiredCount(5));
+        ecs.updateService(b -> b.cluster("durable-code-dev").service("backend").desiredCount(0));
+        FakeClock clock = new FakeClock(Instant.parse(MONDAY));
+
+        Run start = run(clock, clock.sleeper(), "start", "--specs", specs.toString(), "--env", "dev", "--wait", "--at", MONDAY,
+                "--no-tracker", "--json");
+
+        assertThat(start.code).as(start.err).isEqualTo(1);
+        assertThat(start.err).contains("error: services did not become stable within PT15M")
+                .contains("waiting for backend").doesNotContain("Exception");
+        assertThat(clock.instant()).isEqualTo(Instant.parse(MONDAY).plus(Duration.ofMinutes(15)));
+        String json = withoutWorkflowCommands(start.stdout);
+        assertThat(json.lines().filter("{"::equals)).as("one JSON document, printed after the wait").hasSize(1);
+        JsonNode tree = new ObjectMapper().readTree(json);
+        assertThat(tree.get("action").asText()).isEqualTo("started");
+        assertThat(tree.get("wait").get("stable").asBoolean()).isFalse();
+        assertThat(tree.get("wait").get("timeout").asText()).isEqualTo("PT15M");
+        assertThat(tree.get("wait").get("services").findValuesAsText("service")).contains("backend");
+        JsonNode backend = tree.get("wait").get("services").findParents("service").stream()
+                .filter(s -> s.get("service").asText().equals("backend")).findFirst().orElseThrow();
+        assertThat(backend.get("deploying").asBoolean()).isTrue();
+        assertThat(start.summary).contains("**Wait:** " + tree.get("wait").get("verdict").asText())
+                .contains("services did not become stable within PT15M");
+    }
+
+    @Test
+    void startWithWaitThatEndsStableSaysSoInJsonAndSummary() throws IOException {
+        assertThat(run("stop", "--specs", specs.toString(), "--env", "dev", "--at", SATURDAY).code).isZero();
+
+        Run start = run("start", "--specs", specs.toString(), "--env", "dev", "--wait", "--at", MONDAY, "--no-tracker", "--json");
+
+        assertThat(start.code).as(start.err).isZero();
+        JsonNode tree = new ObjectMapper().readTree(withoutWorkflowCommands(start.stdout));
+        assertThat(tree.get("wait").get("stable").asBoolean()).isTrue();
+        assertThat(start.summary).contains("**Wait:** stable: ");
     }
 
     @Test
@@ -216,6 +260,11 @@ class ScheduleCommandsMotoTest {
     }
 
     private Run run(String... args) throws IOException {
+        // the waiter never really sleeps: moto reports the started services stable at once
+        return run(Clock.fixed(Instant.parse(MONDAY), ZoneOffset.UTC), d -> { }, args);
+    }
+
+    private Run run(Clock clock, Sleeper sleeper, String... args) throws IOException {
         Path output = Files.createTempFile(dir, "output", ".txt");
         Path summary = Files.createTempFile(dir, "summary", ".md");
         Map<String, String> env = new HashMap<>(moto.awsEnvironment());
@@ -227,9 +276,7 @@ class ScheduleCommandsMotoTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        // the waiter never really sleeps: moto reports the started services stable at once
-        CommandContext ctx = new CommandContext(env, o, e, Clock.fixed(Instant.parse(MONDAY), ZoneOffset.UTC), d -> { },
-                new ActionsRuntime(env, o, e));
+        CommandContext ctx = new CommandContext(env, o, e, clock, sleeper, new ActionsRuntime(env, o, e));
         int code = Main.run(args, ctx);
         return new Run(code, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8),
                 Files.readString(output), Files.readString(summary), out.toString(StandardCharsets.UTF_8));

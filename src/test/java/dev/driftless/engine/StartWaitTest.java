@@ -1,9 +1,7 @@
 package dev.driftless.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.driftless.DriftlessException;
 import dev.driftless.plan.LiveEnvironment;
 import dev.driftless.plan.LiveScaling;
 import dev.driftless.plan.LiveService;
@@ -27,8 +25,9 @@ class StartWaitTest {
     void waitsRoundByRoundUntilTheServiceRunsItsDesiredCount() {
         StartWait wait = new StartWait(reader(round -> Math.min(3, round)), clock, clock::advance, progress());
 
-        wait.await("dev", List.of("backend"), Duration.ofMinutes(10));
+        StartWait.Outcome outcome = wait.await("dev", List.of("backend"), Duration.ofMinutes(10));
 
+        assertThat(outcome.stable()).isTrue();
         assertThat(lines).containsExactly(
                 "waiting for backend: backend 0/3 running",
                 "waiting for backend: backend 1/3 running",
@@ -41,10 +40,21 @@ class StartWaitTest {
     void givesUpAtTheTimeoutSayingWhatItSaw() {
         StartWait wait = new StartWait(reader(round -> 1), clock, clock::advance, progress());
 
-        assertThatThrownBy(() -> wait.await("dev", List.of("backend"), Duration.ofMinutes(1)))
-                .isInstanceOf(DriftlessException.class)
-                .hasMessageContaining("did not become stable within PT1M").hasMessageContaining("backend 1/3 running");
-        assertThat(lines).hasSize(4);
+        StartWait.Outcome outcome = wait.await("dev", List.of("backend"), Duration.ofMinutes(1));
+
+        assertThat(outcome.stable()).isFalse();
+        assertThat(outcome.services()).containsExactly(new StartWait.Count("backend", 1, 3, false));
+        assertThat(outcome.verdict()).isEqualTo("services did not become stable within PT1M: backend 1/3 running");
+        assertThat(lines).hasSize(4).allMatch(l -> l.startsWith("waiting for backend"));
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2026-11-30T16:01:00Z"));
+    }
+
+    @Test
+    void nothingStartedIsStableAtOnce() {
+        StartWait wait = new StartWait(reader(round -> 0), clock, clock::advance, progress());
+
+        assertThat(wait.await("dev", List.of(), Duration.ofMinutes(1))).isEqualTo(new StartWait.Outcome(true, Duration.ofMinutes(1), List.of()));
+        assertThat(lines).isEmpty();
     }
 
     private Progress progress() {

@@ -156,6 +156,9 @@ final class AwsCallScanner {
                     "cloudwatch:PutMetricAlarm", "target tracking creates its alarms",
                     "cloudwatch:DescribeAlarms", "target tracking reads its alarms",
                     "cloudwatch:DeleteAlarms", "target tracking replaces its alarms"),
+            "application-autoscaling:DeregisterScalableTarget", Map.of(
+                    "cloudwatch:DescribeAlarms", "deregistering deletes the target's policies and reads their alarms",
+                    "cloudwatch:DeleteAlarms", "deregistering deletes the alarms of the target's target-tracking policies"),
             "application-autoscaling:RegisterScalableTarget", Map.of(
                     "ecs:DescribeServices", "Application Auto Scaling checks the service",
                     "ecs:UpdateService", "Application Auto Scaling changes the service's desired count"),
@@ -189,6 +192,20 @@ final class AwsCallScanner {
             }
         }
         return missing;
+    }
+
+    /**
+     * The policy's actions that match nothing in {@code required}: each one widens the deploy role
+     * without anything needing it.
+     */
+    static Set<String> unneeded(Map<String, String> required, Set<String> allowed) {
+        Set<String> unneeded = new TreeSet<>();
+        for (String pattern : allowed) {
+            if (required.keySet().stream().noneMatch(action -> matches(pattern, action))) {
+                unneeded.add(pattern);
+            }
+        }
+        return unneeded;
     }
 
     static boolean matches(String pattern, String action) {
