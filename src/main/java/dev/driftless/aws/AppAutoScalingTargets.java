@@ -43,6 +43,20 @@ public final class AppAutoScalingTargets implements ScalableTargets {
     }
 
     @Override
+    public void deletePolicy(String cluster, String service, String policyName) {
+        try {
+            client.deleteScalingPolicy(b -> b.serviceNamespace(ServiceNamespace.ECS)
+                    .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
+                    .resourceId(resourceId(cluster, service)).policyName(policyName));
+        } catch (ObjectNotFoundException e) {
+            // removed by hand already: what the spec asks for holds
+        } catch (SdkException e) {
+            throw AwsFailures.translate(e, "application-autoscaling:DeleteScalingPolicy",
+                    "deleting scaling policy " + policyName + " of service " + service + " in cluster " + cluster);
+        }
+    }
+
+    @Override
     public void putTargetTracking(String cluster, String service, TargetTrackingPolicy policy) {
         try {
             client.putScalingPolicy(b -> b.serviceNamespace(ServiceNamespace.ECS)

@@ -10,12 +10,13 @@ import dev.driftless.engine.Planner;
 import dev.driftless.engine.StickyComment;
 import dev.driftless.github.GitHubClients;
 import dev.driftless.github.GitHubPullRequestComments;
+import dev.driftless.plan.CostComparison;
 import dev.driftless.plan.CostEstimate;
 import dev.driftless.plan.CostModel;
 import dev.driftless.plan.ImageRef;
-import dev.driftless.plan.LiveViews;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PriceTable;
+import dev.driftless.render.CostEstimateMarkdown;
 import dev.driftless.render.PlanJson;
 import dev.driftless.render.PlanMarkdown;
 import dev.driftless.spec.DeploySpec;
@@ -106,10 +107,10 @@ public final class PlanCommand implements Callable<Integer> {
 
         YearMonth month = YearMonth.from(at.atZone(ZoneOffset.UTC));
         CostModel costs = new CostModel(PriceTable.builtIn());
-        CostEstimate proposed = costs.estimate(spec, views.values(), month);
-        CostEstimate live = costs.estimate(spec, LiveViews.of(plan, views), month);
-        String markdown = PlanMarkdown.render(plan) + costLine(proposed, live, month, spec);
-        String json = PlanJson.render(plan, round(proposed.totalUsd()), round(live.totalUsd()));
+        CostComparison cost = new CostComparison(costs.live(spec, plan, views, month), costs.estimate(spec, views.values(), month));
+        CostEstimate proposed = cost.proposed();
+        String markdown = PlanMarkdown.render(plan) + costLine(cost, month, spec);
+        String json = PlanJson.render(plan, round(proposed.totalUsd()), round(cost.live().totalUsd()));
 
         Path file = writePlanFile(json, env.name(), actions);
         actions.outputs().set("has-changes", String.valueOf(plan.hasChanges()));
@@ -183,13 +184,16 @@ public final class PlanCommand implements Callable<Integer> {
         return built.isEmpty() ? t : t + " for " + String.join(", ", built) + "; live images kept for the others";
     }
 
-    private static String costLine(CostEstimate proposed, CostEstimate live, YearMonth month, DeploySpec spec) {
-        double delta = proposed.totalUsd() - live.totalUsd();
+    private static String costLine(CostComparison cost, YearMonth month, DeploySpec spec) {
+        CostEstimate live = cost.live();
+        CostEstimate proposed = cost.proposed();
+        double delta = cost.deltaUsd();
         String budget = spec.budget().monthlyUsd() == null ? ""
                 : String.format(Locale.ROOT, " · budget $%.2f", spec.budget().monthlyUsd());
         return String.format(Locale.ROOT, "**Estimated monthly cost (%s %d):** $%.2f live → $%.2f with this plan (%s$%.2f)%s%n",
                 month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH), month.getYear(),
-                live.totalUsd(), proposed.totalUsd(), delta < 0 ? "−" : "+", Math.abs(delta), budget);
+                live.totalUsd(), proposed.totalUsd(), delta < 0 ? "−" : "+", Math.abs(delta), budget)
+                + CostEstimateMarkdown.notes(cost.liveOnlyNotes());
     }
 
     private Path writePlanFile(String json, String environment, ActionsRuntime actions) {

@@ -148,13 +148,23 @@ public final class Deployer {
             return;
         }
         scaling.register(cluster, s.service(), a.min(), a.max());
-        if (a.cpuPercent() != null) {
-            scaling.putTargetTracking(cluster, s.service(), new ScalableTargets.TargetTrackingPolicy(
-                    "driftless-" + s.service() + "-cpu", ScalableTargets.TargetTrackingPolicy.CPU, a.cpuPercent()));
-        }
-        if (a.memoryPercent() != null) {
-            scaling.putTargetTracking(cluster, s.service(), new ScalableTargets.TargetTrackingPolicy(
-                    "driftless-" + s.service() + "-memory", ScalableTargets.TargetTrackingPolicy.MEMORY, a.memoryPercent()));
+        Autoscaling before = s.live() == null ? null
+                : s.live().tag(ServiceTags.AUTOSCALING).flatMap(ServiceTags::parseAutoscaling).orElse(null);
+        targetTracking(cluster, s.service(), "cpu", ScalableTargets.TargetTrackingPolicy.CPU, a.cpuPercent(),
+                before != null && before.cpuPercent() != null);
+        targetTracking(cluster, s.service(), "memory", ScalableTargets.TargetTrackingPolicy.MEMORY, a.memoryPercent(),
+                before != null && before.memoryPercent() != null);
+    }
+
+    /** Puts the policy for a metric the spec targets; deletes driftless's policy for one it no longer does. */
+    private void targetTracking(String cluster, String service, String metricName, String metric, Integer percent,
+            boolean appliedBefore) {
+        String name = "driftless-" + service + "-" + metricName;
+        if (percent != null) {
+            scaling.putTargetTracking(cluster, service, new ScalableTargets.TargetTrackingPolicy(name, metric, percent));
+        } else if (appliedBefore) {
+            scaling.deletePolicy(cluster, service, name);
+            progress.line(service + ": the spec no longer scales on " + metricName + "; deleted policy " + name);
         }
     }
 

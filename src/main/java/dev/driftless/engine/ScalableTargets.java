@@ -13,6 +13,9 @@ public interface ScalableTargets {
     /** Removes the service's target and, with it, its scaling policies; the desired count stays where it is. */
     void deregister(String cluster, String service);
 
+    /** Deletes a scaling policy (by name) from the service's target; one that is already gone is no error. */
+    void deletePolicy(String cluster, String service, String policyName);
+
     /** Creates or updates a target-tracking policy (by name) on the service's target. */
     void putTargetTracking(String cluster, String service, TargetTrackingPolicy policy);
 

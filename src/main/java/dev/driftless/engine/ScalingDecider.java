@@ -2,6 +2,7 @@ package dev.driftless.engine;
 
 import dev.driftless.engine.ScalingStep.Bounds;
 import dev.driftless.plan.LiveService;
+import dev.driftless.plan.ServiceTags;
 import dev.driftless.spec.Autoscaling;
 import dev.driftless.spec.ServiceView;
 import java.time.Instant;
@@ -32,14 +33,14 @@ public final class ScalingDecider {
             return new ScalingDecision.Skip(s.name(), "a deployment is in progress");
         }
         Map<String, String> save = new LinkedHashMap<>();
-        if (s.desiredCount() > 0 && !s.tags().containsKey(ScheduleTags.SAVED_DESIRED)) {
-            save.put(ScheduleTags.SAVED_DESIRED, Integer.toString(s.desiredCount()));
+        if (s.desiredCount() > 0 && !s.tags().containsKey(ServiceTags.SCHEDULE_SAVED_DESIRED)) {
+            save.put(ServiceTags.SCHEDULE_SAVED_DESIRED, Integer.toString(s.desiredCount()));
         }
         Optional<Bounds> lowered = Optional.empty();
         if (target.isPresent() && !target.get().lowered()) {
-            if (!s.tags().containsKey(ScheduleTags.SAVED_MIN) && !s.tags().containsKey(ScheduleTags.SAVED_MAX)) {
-                save.put(ScheduleTags.SAVED_MIN, Integer.toString(target.get().min()));
-                save.put(ScheduleTags.SAVED_MAX, Integer.toString(target.get().max()));
+            if (!s.tags().containsKey(ServiceTags.SCHEDULE_SAVED_MIN) && !s.tags().containsKey(ServiceTags.SCHEDULE_SAVED_MAX)) {
+                save.put(ServiceTags.SCHEDULE_SAVED_MIN, Integer.toString(target.get().min()));
+                save.put(ServiceTags.SCHEDULE_SAVED_MAX, Integer.toString(target.get().max()));
             }
             lowered = Optional.of(Bounds.LOWERED);
         }
@@ -58,8 +59,8 @@ public final class ScalingDecider {
     public static ScalingDecision start(LiveService s, Optional<Bounds> target, ServiceView spec) {
         List<String> notes = new ArrayList<>();
         Optional<Bounds> restoreTarget = Optional.empty();
-        Optional<Integer> savedMin = ScheduleTags.savedCount(s.tags(), ScheduleTags.SAVED_MIN);
-        Optional<Integer> savedMax = ScheduleTags.savedCount(s.tags(), ScheduleTags.SAVED_MAX);
+        Optional<Integer> savedMin = ServiceTags.count(s.tags(), ServiceTags.SCHEDULE_SAVED_MIN);
+        Optional<Integer> savedMax = ServiceTags.count(s.tags(), ServiceTags.SCHEDULE_SAVED_MAX);
         Autoscaling specScaling = spec == null ? null : spec.autoscaling();
         boolean targetDown = target.map(Bounds::lowered).orElse(false);
         if (savedMin.isPresent() && savedMax.isPresent() && (target.isEmpty() || targetDown)) {
@@ -72,7 +73,7 @@ public final class ScalingDecider {
         }
         Optional<Integer> desired = Optional.empty();
         if (s.desiredCount() == 0) {
-            Optional<Integer> saved = ScheduleTags.savedCount(s.tags(), ScheduleTags.SAVED_DESIRED);
+            Optional<Integer> saved = ServiceTags.count(s.tags(), ServiceTags.SCHEDULE_SAVED_DESIRED);
             int count;
             if (saved.isPresent()) {
                 count = saved.get();

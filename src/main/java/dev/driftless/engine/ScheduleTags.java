@@ -1,5 +1,6 @@
 package dev.driftless.engine;
 
+import dev.driftless.plan.ServiceTags;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -14,10 +15,9 @@ import java.util.Optional;
 public final class ScheduleTags {
     /** {@code true}, or {@code until:<ISO instant>} which stops protecting the service once passed. */
     public static final String KEEP_RUNNING = "keep-running";
-    public static final String SAVED_DESIRED = "driftless:saved-desired-count";
-    public static final String SAVED_MIN = "driftless:saved-min";
-    public static final String SAVED_MAX = "driftless:saved-max";
-    public static final List<String> SAVED = List.of(SAVED_DESIRED, SAVED_MIN, SAVED_MAX);
+    /** Everything stop saves; a start removes them all once it has restored the service. */
+    public static final List<String> SAVED = List.of(
+            ServiceTags.SCHEDULE_SAVED_DESIRED, ServiceTags.SCHEDULE_SAVED_MIN, ServiceTags.SCHEDULE_SAVED_MAX);
 
     private ScheduleTags() {
     }
@@ -54,20 +54,6 @@ public final class ScheduleTags {
             return Optional.empty();
         }
         return Optional.of("keep-running=" + value.trim() + " expired");
-    }
-
-    /** A saved count, or empty when absent or not a non-negative number. */
-    public static Optional<Integer> savedCount(Map<String, String> tags, String key) {
-        String v = tags.get(key);
-        if (v == null) {
-            return Optional.empty();
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            return n < 0 ? Optional.empty() : Optional.of(n);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     public static boolean hasSaved(Map<String, String> tags) {

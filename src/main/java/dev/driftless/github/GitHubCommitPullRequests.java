@@ -23,7 +23,10 @@ public final class GitHubCommitPullRequests implements CommitPullRequests {
                     .map(GHPullRequest::getNumber)
                     .findFirst();
         } catch (IOException e) {
-            throw GitHubDeploymentStatuses.translate("find the pull request of commit " + sha, e);
+            // the listing reads the commit and its pull requests, so it needs no write permission at all
+            throw GitHubRefusals.translate("find the pull request of commit " + sha, e,
+                    "give the workflow `permissions: pull-requests: read` and `contents: read` (listing a commit's pull "
+                            + "requests needs both)");
         }
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.List;
 import org.kohsuke.github.GHDeployment;
 import org.kohsuke.github.GHRepository;
-import org.kohsuke.github.HttpException;
 
 /**
  * {@link DeploymentStatuses} over the GitHub REST API (needs {@code deployments: write}): the deployment through
@@ -51,11 +50,8 @@ public final class GitHubDeploymentStatuses implements DeploymentStatuses {
         }
     }
 
-    static DriftlessException translate(String what, IOException e) {
-        if (e instanceof HttpException h && (h.getResponseCode() == 403 || h.getResponseCode() == 404)) {
-            return new DriftlessException("GitHub refused to " + what + " (" + h.getResponseCode() + ")",
-                    "give the workflow `permissions: deployments: write` (and pull-requests: write for comments)", e);
-        }
-        return new DriftlessException("cannot " + what + ": " + e.getMessage(), "retry; check GITHUB_API_URL and the network", e);
+    private static DriftlessException translate(String what, IOException e) {
+        return GitHubRefusals.translate(what, e,
+                "give the workflow `permissions: deployments: write` (and pull-requests: write for comments)");
     }
 }

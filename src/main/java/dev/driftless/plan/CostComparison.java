@@ -29,6 +29,16 @@ public record CostComparison(CostEstimate live, CostEstimate proposed) {
         return List.copyOf(lines);
     }
 
+    /** Caveats that apply to the live figures only (the proposed side's are shown with its estimate). */
+    public List<String> liveOnlyNotes() {
+        return live.notes().stream().filter(n -> !proposed.notes().contains(n)).toList();
+    }
+
+    /** Whether some service runs different hours live than proposed (a schedule change), so both arithmetics matter. */
+    public boolean hoursDiffer() {
+        return live.services().stream().anyMatch(l -> find(proposed, l.key()).map(p -> p.hours() != l.hours()).orElse(false));
+    }
+
     private static Optional<ServiceCost> find(CostEstimate e, String key) {
         return e.services().stream().filter(s -> s.key().equals(key)).findFirst();
     }

@@ -4,12 +4,14 @@ import dev.driftless.spec.Capacity;
 import dev.driftless.spec.CostSettings;
 import dev.driftless.spec.DeploySpec;
 import dev.driftless.spec.EnvironmentSpec;
+import dev.driftless.spec.Schedule;
 import dev.driftless.spec.ServiceView;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,14 +60,39 @@ public final class CostModel {
      * included; an environment's own items only when one of the services runs there.
      */
     public CostEstimate estimate(DeploySpec spec, Collection<ServiceView> services, YearMonth month) {
+        List<Priced> priced = new ArrayList<>();
+        for (ServiceView view : services) {
+            priced.add(new Priced(view, environment(spec, view).schedule()));
+        }
+        return estimate(spec, priced, month, new LinkedHashSet<>());
+    }
+
+    /**
+     * What a plan's existing services cost as they run now: their live size, count and capacity, for the
+     * hours of the schedule deploy recorded on each ({@link ServiceTags#SCHEDULE}), so a schedule change
+     * shows its real delta. Without a recorded schedule the spec's is used; a recorded one that cannot be
+     * read back (hashed because too long for a tag, or unreadable) falls back to the spec's with a note.
+     */
+    public CostEstimate live(DeploySpec spec, Plan plan, Map<String, ServiceView> specViews, YearMonth month) {
         Set<String> notes = new LinkedHashSet<>();
+        List<Priced> priced = new ArrayList<>();
+        for (ServicePlan s : plan.services()) {
+            ServiceView v = specViews.get(s.service());
+            if (v != null && s.live() != null) {
+                ServiceView view = LiveViews.of(v, s.live());
+                priced.add(new Priced(view, recordedSchedule(environment(spec, view), view, s.live().scheduleTag(), notes)));
+            }
+        }
+        return estimate(spec, priced, month, notes);
+    }
+
+    private CostEstimate estimate(DeploySpec spec, List<Priced> services, YearMonth month, Set<String> notes) {
         Set<String> environments = new LinkedHashSet<>();
         List<ServiceCost> lines = new ArrayList<>();
-        for (ServiceView view : services) {
-            EnvironmentSpec env = spec.environment(view.environment()).orElseThrow(
-                    () -> new IllegalArgumentException("no environment " + view.environment() + " in " + spec.name()));
+        for (Priced p : services) {
+            EnvironmentSpec env = environment(spec, p.view());
             environments.add(env.name());
-            lines.add(serviceCost(spec, env, view, month, notes));
+            lines.add(serviceCost(spec, env, p, month, notes));
         }
         List<FixedLine> fixed = new ArrayList<>();
         for (CostSettings.FixedCost f : spec.cost().fixed()) {
@@ -76,16 +103,38 @@ public final class CostModel {
         return new CostEstimate(month, lines, fixed, spec.budget().monthlyUsd(), List.copyOf(notes));
     }
 
-    private ServiceCost serviceCost(
-            DeploySpec spec, EnvironmentSpec env, ServiceView view, YearMonth month, Set<String> notes) {
+    /** The schedule a recorded tag stands for, null meaning always on like a spec without one. */
+    private static Schedule recordedSchedule(EnvironmentSpec env, ServiceView view, String tag, Set<String> notes) {
+        if (tag == null) {
+            return env.schedule();
+        }
+        if (tag.equals(ScheduleText.ALWAYS)) {
+            return null;
+        }
+        Optional<Schedule> recorded = ScheduleText.parse(tag);
+        if (recorded.isEmpty()) {
+            notes.add(view.environment() + "/" + view.name() + ": the schedule recorded on the live service (`" + tag
+                    + "`) cannot be read back, so its live cost uses the spec's schedule");
+        }
+        return recorded.orElse(env.schedule());
+    }
+
+    private static EnvironmentSpec environment(DeploySpec spec, ServiceView view) {
+        return spec.environment(view.environment()).orElseThrow(
+                () -> new IllegalArgumentException("no environment " + view.environment() + " in " + spec.name()));
+    }
+
+    private ServiceCost serviceCost(DeploySpec spec, EnvironmentSpec env, Priced priced, YearMonth month, Set<String> notes) {
+        ServiceView view = priced.view();
+        Schedule schedule = priced.schedule();
         double hours;
         String basis;
-        if (env.schedule() == null) {
+        if (schedule == null) {
             hours = month.lengthOfMonth() * 24.0;
             basis = "always on, " + month.lengthOfMonth() + " UTC days";
         } else {
-            hours = new ScheduleEvaluator(env.schedule()).runningHours(month);
-            basis = "schedule, " + env.schedule().timezone().getId();
+            hours = new ScheduleEvaluator(schedule).runningHours(month);
+            basis = "schedule, " + schedule.timezone().getId();
         }
         PriceQuote quote = prices.quote(spec.region(), view.architecture(), spec.cost().prices());
         notes.addAll(quote.notes());
@@ -104,5 +153,9 @@ public final class CostModel {
                 + spotTasks * rates.spotTaskHour(view.vcpu(), view.memoryGb());
         return new ServiceCost(view.name(), view.environment(), view.architecture(), view.vcpu(), view.memoryGb(),
                 hours, basis, onDemandTasks, spotTasks, rates, usdPerHour * hours);
+    }
+
+    /** A service to price and the schedule its hours follow (null: always on). */
+    private record Priced(ServiceView view, Schedule schedule) {
     }
 }

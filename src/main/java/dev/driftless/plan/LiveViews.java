@@ -2,9 +2,7 @@ package dev.driftless.plan;
 
 import dev.driftless.spec.Capacity;
 import dev.driftless.spec.ServiceView;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The services of a plan as they run now, in the spec's shape, so the cost model can price the live
@@ -14,20 +12,11 @@ public final class LiveViews {
     private LiveViews() {
     }
 
-    /** A view per existing service: the spec's view with the live size, count and capacity. */
-    public static List<ServiceView> of(Plan plan, Map<String, ServiceView> specViews) {
-        List<ServiceView> views = new ArrayList<>();
-        for (ServicePlan s : plan.services()) {
-            ServiceView v = specViews.get(s.service());
-            ServicePlan.LiveFacts f = s.live();
-            if (v == null || f == null) {
-                continue;
-            }
-            views.add(new ServiceView(v.name(), v.environment(), v.image(), f.cpu(), f.memory(), f.cpuArchitecture(), v.port(),
-                    v.command(), v.variables(), v.secrets(), v.healthCheck(), v.loadBalancer(), f.desiredCount(),
-                    v.autoscaling(), capacity(f.capacityProviderStrategy())));
-        }
-        return views;
+    /** The spec's view of a service with the size, count and capacity it runs with now. */
+    public static ServiceView of(ServiceView v, ServicePlan.LiveFacts f) {
+        return new ServiceView(v.name(), v.environment(), v.image(), f.cpu(), f.memory(), f.cpuArchitecture(), v.port(),
+                v.command(), v.variables(), v.secrets(), v.healthCheck(), v.loadBalancer(), f.desiredCount(),
+                v.autoscaling(), capacity(f.capacityProviderStrategy()));
     }
 
     /** The spec's capacity a provider strategy amounts to (the inverse of {@link DesiredRenderer#capacityStrategy}). */

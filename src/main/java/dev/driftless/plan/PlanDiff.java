@@ -172,7 +172,7 @@ public final class PlanDiff {
         TaskDefinition td = in.liveTaskDefinition() != null && in.liveTaskDefinition().cpu() > 0
                 ? in.liveTaskDefinition() : in.desired().taskDefinition();
         return new ServicePlan.LiveFacts(td.cpu(), td.memory(), td.cpuArchitecture(), liveCount,
-                in.live().settings().capacityProviderStrategy());
+                in.live().settings().capacityProviderStrategy(), in.live().tag(ServiceTags.SCHEDULE).orElse(null));
     }
 
     private static boolean runsWhatWasDeployed(LiveService live) {

@@ -29,9 +29,11 @@ public record ServicePlan(
      * What runs now, for the live side of a cost comparison; null when the service does not exist.
      *
      * @param desiredCount the count the service runs when up (the saved count while the schedule has it stopped)
+     * @param scheduleTag the schedule deploy recorded on the service ({@link ServiceTags#SCHEDULE}); null when
+     *                    none is recorded (deployed before driftless kept it, or created outside driftless)
      */
     public record LiveFacts(int cpu, int memory, String cpuArchitecture, int desiredCount,
-                            List<ServiceSettings.CapacityItem> capacityProviderStrategy) {
+                            List<ServiceSettings.CapacityItem> capacityProviderStrategy, String scheduleTag) {
         public LiveFacts {
             capacityProviderStrategy = List.copyOf(capacityProviderStrategy);
         }

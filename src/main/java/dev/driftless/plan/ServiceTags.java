@@ -59,7 +59,7 @@ public final class ServiceTags {
                 m.group(4).equals("-") ? null : Integer.valueOf(m.group(4))));
     }
 
-    /** A non-negative integer tag value, or empty. */
+    /** A non-negative integer tag value (a saved count, the desired count driftless applied), or empty. */
     public static java.util.Optional<Integer> count(java.util.Map<String, String> tags, String key) {
         String v = tags.get(key);
         try {

@@ -5,6 +5,7 @@ import dev.driftless.plan.CostEstimate;
 import dev.driftless.plan.FixedLine;
 import dev.driftless.plan.ServiceCost;
 import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
 
 /** The cost model's monthly estimate as markdown: per service, fixed items apart, total against the budget. */
@@ -31,7 +32,13 @@ public final class CostEstimateMarkdown {
         md.append("| **Total** | | **").append(Money.usd(c.live().totalUsd())).append("** | **")
                 .append(Money.usd(p.totalUsd())).append("** | **").append(Money.delta(c.deltaUsd())).append("** |\n\n");
         md.append(budgetLine(p)).append("\n");
+        md.append(notes(c.liveOnlyNotes()));
         md.append(details(p));
+        if (c.hoursDiffer()) {
+            // a schedule change moves the hours, so the live side's arithmetic is no longer the proposed one's
+            md.append("\n<details><summary>How the live figures are made</summary>\n\n").append(table(c.live()))
+                    .append("</details>\n");
+        }
         return md.toString();
     }
 
@@ -41,7 +48,7 @@ public final class CostEstimateMarkdown {
         md.append("#### Estimated monthly cost — ").append(month(e)).append("\n\n");
         md.append(table(e));
         md.append(budgetLine(e)).append("\n");
-        notes(e, md);
+        md.append(notes(e.notes()));
         return md.toString();
     }
 
@@ -50,7 +57,7 @@ public final class CostEstimateMarkdown {
         StringBuilder md = new StringBuilder();
         md.append("<details><summary>How the estimate is made</summary>\n\n");
         md.append(table(e));
-        notes(e, md);
+        md.append(notes(e.notes()));
         md.append("</details>\n");
         return md.toString();
     }
@@ -100,13 +107,16 @@ public final class CostEstimateMarkdown {
                 + (headroom >= 0 ? Money.usd(headroom) + " to spare" : Money.usd(-headroom) + " over") + ".\n";
     }
 
-    private static void notes(CostEstimate e, StringBuilder md) {
-        for (String n : e.notes()) {
+    /** Caveats as a blockquote, one line each, then a blank line; nothing without any. */
+    public static String notes(List<String> notes) {
+        StringBuilder md = new StringBuilder();
+        for (String n : notes) {
             md.append("> ").append(n).append("\n");
         }
-        if (!e.notes().isEmpty()) {
+        if (!notes.isEmpty()) {
             md.append("\n");
         }
+        return md.toString();
     }
 
     static String month(CostEstimate e) {

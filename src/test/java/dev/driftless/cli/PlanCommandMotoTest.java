@@ -122,8 +122,12 @@ class PlanCommandMotoTest {
                 assertThat(s.path("registerTaskDefinition").asBoolean()).isFalse();
                 assertThat(s.path("updateService").asBoolean()).isFalse();
             });
+            // live under the recorded weekdays 08–20: 21 weekdays × 12 h = 252 h; proposed every day 07–22 in LA:
+            // 30 × 15 h = 450 h (the Nov 1 DST change falls at 02:00, outside the window); 2 Spot tasks of
+            // 0.25 vCPU / 0.5 GB at 0.00370275 $/h → (450 − 252) × 2 × 0.00370275 = +1.466289
             assertThat(Files.readString(summary)).contains("schedule changed for 2 services")
-                    .contains("| backend | update | schedule | — |");
+                    .contains("| backend | update | schedule | — |")
+                    .containsPattern("\\*\\*Estimated monthly cost \\(November 2026\\):\\*\\* \\$[0-9.]+ live → \\$[0-9.]+ with this plan \\(\\+\\$1\\.47\\)");
         }
     }
 

@@ -68,6 +68,12 @@ final class CountingPorts {
                     }
 
                     @Override
+                    public void deletePolicy(String cluster, String service, String policyName) {
+                        calls.add("deletePolicy " + service + " " + policyName);
+                        targets.deletePolicy(cluster, service, policyName);
+                    }
+
+                    @Override
                     public void putTargetTracking(String cluster, String service, TargetTrackingPolicy policy) {
                         calls.add("putTargetTracking " + service);
                         targets.putTargetTracking(cluster, service, policy);

@@ -155,6 +155,30 @@ class DeployerMotoTest {
         assertThat(f.counter.since(mark)).containsExactly("DescribeServices");
     }
 
+    @Test
+    void aMetricTheSpecNoLongerTargetsHasItsPolicyDeleted() {
+        f.deploy(DeployFixture.spec(network, new dev.driftless.spec.Autoscaling(1, 3, 60, 70)), "v1");
+        assertThat(policies("backend")).containsExactlyInAnyOrder("driftless-backend-cpu", "driftless-backend-memory");
+        int mark = f.counter.mark();
+
+        f.deploy(DeployFixture.spec(network, new dev.driftless.spec.Autoscaling(1, 4, 60, null)), "v1");
+
+        assertThat(f.counter.since(mark)).contains("RegisterScalableTarget", "DeleteScalingPolicy")
+                .doesNotContain("RegisterTaskDefinition", "UpdateService");
+        assertThat(policies("backend")).containsExactly("driftless-backend-cpu");
+        assertThat(target("backend")).isEqualTo("1-4");
+        assertThat(tags(describe("backend"))).containsEntry(ServiceTags.AUTOSCALING, "1-4/60/-");
+        Plan plan = new Planner(f.reader()).plan(DeployFixture.spec(network, new dev.driftless.spec.Autoscaling(1, 4, 60, null)),
+                "dev", List.of(), s -> new ImageRef.Tag("v1"), "tag v1", Instant.parse("2026-11-25T10:00:00Z"));
+        assertThat(plan.hasChanges()).isFalse();
+    }
+
+    List<String> policies(String service) {
+        return f.autoScaling.describeScalingPolicies(r -> r.serviceNamespace("ecs")
+                        .resourceId("service/" + DeployFixture.CLUSTER + "/" + service)).scalingPolicies().stream()
+                .map(p -> p.policyName()).toList();
+    }
+
     /** The service's scalable target as "min-max", or null without one. */
     String target(String service) {
         return f.autoScaling.describeScalableTargets(r -> r.serviceNamespace("ecs")

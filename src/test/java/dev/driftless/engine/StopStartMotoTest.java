@@ -5,6 +5,7 @@ import static dev.driftless.engine.EnvironmentScaler.Direction.STOP;
 import static dev.driftless.engine.MotoEcs.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.driftless.plan.ServiceTags;
 import dev.driftless.spec.Autoscaling;
 import dev.driftless.spec.ServiceView;
 import dev.driftless.testing.MotoServer;
@@ -63,15 +64,15 @@ class StopStartMotoTest {
         });
         assertThat(aws.desiredCount("backend")).isZero();
         assertThat(aws.scalableTarget("backend")).isEqualTo(new ScalingStep.Bounds(0, 0));
-        assertThat(aws.tags("backend")).containsEntry(ScheduleTags.SAVED_DESIRED, "3")
-                .containsEntry(ScheduleTags.SAVED_MIN, "2").containsEntry(ScheduleTags.SAVED_MAX, "5");
+        assertThat(aws.tags("backend")).containsEntry(ServiceTags.SCHEDULE_SAVED_DESIRED, "3")
+                .containsEntry(ServiceTags.SCHEDULE_SAVED_MIN, "2").containsEntry(ServiceTags.SCHEDULE_SAVED_MAX, "5");
 
         ScalingReport start = aws.scaler().scale(START, CLUSTER, spec, NOW, false);
 
         assertThat(start.changed()).singleElement().satisfies(s -> assertThat(s.desiredAfterOrBefore()).isEqualTo(3));
         assertThat(aws.desiredCount("backend")).isEqualTo(3);
         assertThat(aws.scalableTarget("backend")).isEqualTo(new ScalingStep.Bounds(2, 5));
-        assertThat(aws.tags("backend")).doesNotContainKeys(ScheduleTags.SAVED_DESIRED, ScheduleTags.SAVED_MIN, ScheduleTags.SAVED_MAX);
+        assertThat(aws.tags("backend")).doesNotContainKeys(ServiceTags.SCHEDULE_SAVED_DESIRED, ServiceTags.SCHEDULE_SAVED_MIN, ServiceTags.SCHEDULE_SAVED_MAX);
     }
 
     @Test
@@ -85,7 +86,7 @@ class StopStartMotoTest {
 
         assertThat(second.changed()).isEmpty();
         assertThat(second.kept()).extracting(ScalingDecision.Keep::reason).containsExactly("already stopped");
-        assertThat(aws.tags("backend")).containsEntry(ScheduleTags.SAVED_DESIRED, "3").containsEntry(ScheduleTags.SAVED_MIN, "2");
+        assertThat(aws.tags("backend")).containsEntry(ServiceTags.SCHEDULE_SAVED_DESIRED, "3").containsEntry(ServiceTags.SCHEDULE_SAVED_MIN, "2");
 
         aws.scaler().scale(START, CLUSTER, spec, NOW, false);
         assertThat(aws.desiredCount("backend")).isEqualTo(3);
@@ -122,7 +123,7 @@ class StopStartMotoTest {
         assertThat(aws.desiredCount("worker")).isZero();
         // with min 1 left in place, Application Auto Scaling would set desiredCount back to 1
         assertThat(aws.scalableTarget("worker")).isEqualTo(new ScalingStep.Bounds(0, 0));
-        assertThat(aws.tags("worker")).containsEntry(ScheduleTags.SAVED_MIN, "1").containsEntry(ScheduleTags.SAVED_MAX, "3");
+        assertThat(aws.tags("worker")).containsEntry(ServiceTags.SCHEDULE_SAVED_MIN, "1").containsEntry(ServiceTags.SCHEDULE_SAVED_MAX, "3");
     }
 
     @Test
@@ -157,7 +158,7 @@ class StopStartMotoTest {
         assertThat(stop.changed()).singleElement().satisfies(s -> assertThat(s.desiredAfterOrBefore()).isZero());
         assertThat(aws.desiredCount("backend")).isEqualTo(3);
         assertThat(aws.scalableTarget("backend")).isEqualTo(new ScalingStep.Bounds(2, 5));
-        assertThat(aws.tags("backend")).doesNotContainKey(ScheduleTags.SAVED_DESIRED);
+        assertThat(aws.tags("backend")).doesNotContainKey(ServiceTags.SCHEDULE_SAVED_DESIRED);
     }
 
     @Test

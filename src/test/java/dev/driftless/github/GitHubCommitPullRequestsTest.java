@@ -16,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which pull request a pushed commit came from, against WireMock playing {@code GET …/commits/{sha}/pulls}. */
 class GitHubCommitPullRequestsTest {
@@ -64,15 +66,18 @@ class GitHubCommitPullRequestsTest {
         assertThat(pulls.pullRequestOf(SHA)).contains(3);
     }
 
-    @Test
-    void aRefusalSaysWhichPermissionIsMissing() {
-        github.stubFor(get(urlPathEqualTo(PULLS)).willReturn(aResponse().withStatus(403)
+    /* Listing a commit's pull requests reads; the deployments permission the deploy also needs does not help here. */
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {403, 404})
+    void aRefusalNamesTheReadPermissionsThisListingNeeds(int status) {
+        github.stubFor(get(urlPathEqualTo(PULLS)).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"message\":\"Resource not accessible by integration\"}")));
 
         assertThatThrownBy(() -> pulls.pullRequestOf(SHA)).isInstanceOfSatisfying(DriftlessException.class, e -> {
-            assertThat(e.getMessage()).contains("find the pull request of commit " + SHA).contains("403");
-            assertThat(e.hint()).contains("permissions:");
+            assertThat(e.getMessage()).contains("find the pull request of commit " + SHA).contains(String.valueOf(status));
+            assertThat(e.hint()).contains("permissions: pull-requests: read").contains("contents: read")
+                    .doesNotContain("deployments").doesNotContain("write");
         });
     }
 

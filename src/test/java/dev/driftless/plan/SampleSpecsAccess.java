@@ -2,6 +2,8 @@ package dev.driftless.plan;
 
 import dev.driftless.spec.CostSettings;
 import dev.driftless.spec.DeploySpec;
+import dev.driftless.spec.EnvironmentSpec;
+import dev.driftless.spec.Schedule;
 import dev.driftless.spec.ServiceOverride;
 import dev.driftless.spec.ServiceSpec;
 import java.util.LinkedHashMap;
@@ -30,5 +32,16 @@ public final class SampleSpecsAccess {
         return new DeploySpec(spec.file(), spec.apiVersion(), spec.kind(), spec.name(), spec.account(), spec.region(),
                 spec.tags(), spec.budget(), spec.cost(), spec.tracker(), spec.deploy(), spec.environments(), services,
                 spec.roles(), spec.logs(), spec.test());
+    }
+
+    /** The same spec with dev's schedule replaced (null: no schedule, always on). */
+    public static DeploySpec withDevSchedule(DeploySpec spec, Schedule schedule) {
+        Map<String, EnvironmentSpec> envs = new LinkedHashMap<>(spec.environments());
+        EnvironmentSpec dev = envs.get("dev");
+        envs.put("dev", new EnvironmentSpec(dev.name(), dev.cluster(), dev.role(), dev.capacity(), dev.network(), schedule,
+                dev.timeout(), dev.url()));
+        return new DeploySpec(spec.file(), spec.apiVersion(), spec.kind(), spec.name(), spec.account(), spec.region(),
+                spec.tags(), spec.budget(), spec.cost(), spec.tracker(), spec.deploy(), envs, spec.services(), spec.roles(),
+                spec.logs(), spec.test());
     }
 }

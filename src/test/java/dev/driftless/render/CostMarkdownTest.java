@@ -6,10 +6,12 @@ import dev.driftless.plan.CostComparison;
 import dev.driftless.plan.CostEstimate;
 import dev.driftless.plan.CostModel;
 import dev.driftless.plan.PriceTable;
+import dev.driftless.plan.RecordedSchedulePlans;
 import dev.driftless.plan.SampleSpecsAccess;
 import dev.driftless.spec.Budget;
 import dev.driftless.spec.CostSettings;
 import dev.driftless.spec.DeploySpec;
+import dev.driftless.spec.ServiceView;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -87,5 +89,18 @@ class CostMarkdownTest {
         CostEstimate proposed = model.proposed(spec, Optional.empty(), NOV);
         CostEstimate live = model.proposed(SampleSpecsAccess.withProdBackendAt(spec, 256, 512, 1), Optional.empty(), NOV);
         GoldenFiles.assertMatches("cost/plan-estimate.md", CostEstimateMarkdown.comparison(new CostComparison(live, proposed)));
+    }
+
+    /* dev goes from the recorded weekdays 08:00–20:00 to always on; frontend's recorded schedule was hashed. */
+    @Test
+    void planEstimateScheduleChangeUsesTheRecordedSchedule() throws Exception {
+        DeploySpec spec = SampleSpecsAccess.withDevSchedule(SampleSpecsAccess.durableCode(), null);
+        Map<String, ServiceView> views = spec.servicesIn("dev");
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("backend", "America/Los_Angeles Mon-Fri 08:00-20:00");
+        tags.put("frontend", "hash:0123456789abcdef");
+        CostComparison c = new CostComparison(model.live(spec, RecordedSchedulePlans.dev(tags), views, NOV),
+                model.estimate(spec, views.values(), NOV));
+        GoldenFiles.assertMatches("cost/plan-estimate-schedule-change.md", CostEstimateMarkdown.comparison(c));
     }
 }

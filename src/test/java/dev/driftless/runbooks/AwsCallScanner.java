@@ -156,6 +156,8 @@ final class AwsCallScanner {
                     "cloudwatch:PutMetricAlarm", "target tracking creates its alarms",
                     "cloudwatch:DescribeAlarms", "target tracking reads its alarms",
                     "cloudwatch:DeleteAlarms", "target tracking replaces its alarms"),
+            "application-autoscaling:DeleteScalingPolicy", Map.of(
+                    "cloudwatch:DeleteAlarms", "deleting a target-tracking policy deletes its alarms"),
             "application-autoscaling:DeregisterScalableTarget", Map.of(
                     "cloudwatch:DescribeAlarms", "deregistering deletes the target's policies and reads their alarms",
                     "cloudwatch:DeleteAlarms", "deregistering deletes the alarms of the target's target-tracking policies"),
