@@ -46,7 +46,7 @@ public final class Deployer {
         if (options.dryRun()) {
             for (ServiceStep s : steps) {
                 progress.line("dry run: " + s.describe());
-                results.add(unchangedOrPinned(s, s.changes() ? Outcome.WOULD_CHANGE : null));
+                results.add(unchangedOrPinned(s, s.changes() || s.kind() == ServiceStep.Kind.RECORD ? Outcome.WOULD_CHANGE : null));
             }
             return new DeployReport(environment, cluster, true, results);
         }
@@ -233,7 +233,9 @@ public final class Deployer {
         Outcome outcome = forced != null ? forced : s.kind() == ServiceStep.Kind.PINNED ? Outcome.PINNED : Outcome.UNCHANGED;
         String live = s.live() == null ? null : s.live().taskDefinitionArn();
         List<String> notes = s.note() == null ? List.of()
-                : List.of(s.kind() == ServiceStep.Kind.RECORD ? "runs on the schedule " + s.note() + " from now on" : s.note());
+                : List.of(s.kind() != ServiceStep.Kind.RECORD ? s.note()
+                        : forced == null ? "runs on the schedule " + s.note() + " from now on"
+                        : "would record the schedule " + s.note());
         return new ServiceResult(s.service(), outcome, live, null, live, s.desired().taskDefinition().image(),
                 Duration.ZERO, notes);
     }

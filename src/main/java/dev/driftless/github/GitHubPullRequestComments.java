@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHRepository;
-import org.kohsuke.github.HttpException;
 
 /** {@link PullRequestComments} over the issues API (a pull request's conversation comments are issue comments). */
 public final class GitHubPullRequestComments implements PullRequestComments {
@@ -74,13 +73,8 @@ public final class GitHubPullRequestComments implements PullRequestComments {
         return c.getHtmlUrl() == null ? null : c.getHtmlUrl().toString();
     }
 
-    private DriftlessException translate(String what, IOException e) {
-        if (e instanceof HttpException h && (h.getResponseCode() == 403 || h.getResponseCode() == 404)) {
-            return new DriftlessException("GitHub refused to " + what + " (HTTP " + h.getResponseCode() + ")",
-                    "give the workflow `permissions: pull-requests: write` (pull requests from forks get a read-only token;"
-                            + " the plan is still in the job summary)", e);
-        }
-        return new DriftlessException("cannot " + what + ": " + e.getMessage(),
-                "check GITHUB_API_URL and the network; the plan is still in the job summary", e);
+    private static DriftlessException translate(String what, IOException e) {
+        return GitHubRefusals.translate(what, e, "give the workflow `permissions: pull-requests: write` (pull requests"
+                + " from forks get a read-only token; the plan is still in the job summary)");
     }
 }

@@ -289,10 +289,14 @@ class DeployerMotoTest {
         f.deploy(DeployFixture.spec(network), "v1");
         int mark = f.counter.mark();
 
-        f.deploy(DeployFixture.spec(network, weekdays), new ImageSelection(Map.of(), "v1"),
+        DeployReport report = f.deploy(DeployFixture.spec(network, weekdays), new ImageSelection(Map.of(), "v1"),
                 new DeployOptions(java.time.Duration.ofMinutes(30), true, true, false, 10, "0123abc"), List.of(), false);
 
         assertThat(f.counter.since(mark)).containsExactly("DescribeServices");
+        assertThat(report.services()).allSatisfy(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.WOULD_CHANGE);
+            assertThat(r.reasons()).containsExactly("would record the schedule America/Los_Angeles Mon-Fri 08:00-20:00");
+        });
         assertThat(f.progress.lines).anyMatch(l -> l.equals("dry run: backend: record its new schedule"
                 + " (America/Los_Angeles Mon-Fri 08:00-20:00); nothing in ECS changes"));
     }
