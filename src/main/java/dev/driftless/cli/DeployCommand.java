@@ -1,6 +1,5 @@
 package dev.driftless.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftless.DriftlessException;
 import dev.driftless.aws.AwsClients;
 import dev.driftless.engine.DeployOptions;
@@ -100,27 +99,10 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     private ImageSelection imageSelection() {
-        String json = images != null ? images : ctx.actions().input("images").orElse(null);
+        String json = ImagesOption.given(images, ctx);
         String tag = imageTag != null ? imageTag : ctx.actions().input("image-tag").orElse(null);
-        if (json != null && !json.isBlank()) {
-            Map<String, String> byService = new java.util.LinkedHashMap<>();
-            com.fasterxml.jackson.databind.JsonNode node;
-            try {
-                node = new ObjectMapper().readTree(json);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                node = null;
-            }
-            if (node == null || !node.isObject()) {
-                throw new picocli.CommandLine.ParameterException(command.commandLine(), "--images is not a JSON object"
-                        + " of service to image, like {\"backend\":\"<uri>@sha256:<digest>\"}: " + abbreviate(json));
-            }
-            for (var field : (Iterable<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) node::fields) {
-                if (!field.getValue().isTextual()) {
-                    throw new picocli.CommandLine.ParameterException(command.commandLine(), "--images: the image for "
-                            + field.getKey() + " is " + field.getValue() + ", not a string like \"<uri>@sha256:<digest>\"");
-                }
-                byService.put(field.getKey(), field.getValue().asText());
-            }
+        if (json != null) {
+            Map<String, String> byService = ImagesOption.parse(json, command.commandLine());
             if (tag != null && !tag.isBlank()) {
                 throw new DriftlessException("both --images and --image-tag given", "pass one of them");
             }
@@ -131,10 +113,6 @@ public final class DeployCommand implements Callable<Integer> {
         }
         String sha = ctx.actions().context().sha();
         return sha == null ? ImageSelection.keepLive() : new ImageSelection(Map.of(), sha);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 80 ? s.substring(0, 79) + "…" : s;
     }
 
     private Duration timeout(DeploySpec spec, EnvironmentSpec env) {

@@ -2,14 +2,29 @@ package dev.driftless.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.driftless.exec.FakeDocker;
+import dev.driftless.testing.MotoExtension;
+import dev.driftless.testing.MotoServer;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+@ExtendWith(MotoExtension.class)
 class TestCommandTest {
+    /** moto's ECR password for account 123456789012. */
+    private static final String PASSWORD = "123456789012-auth-token";
+    private static final String DIGEST = "@sha256:" + "ab".repeat(32);
+    private static final String OURS = "123456789012.dkr.ecr.us-west-2.amazonaws.com";
+    private static final String SHARED = "210987654321.dkr.ecr.us-west-2.amazonaws.com";
+
     @TempDir
     Path dir;
 
@@ -67,5 +82,116 @@ class TestCommandTest {
         assertThat(run.exit).isEqualTo(1);
         assertThat(run.err()).contains("test.inImage is set but no images were given")
                 .contains("pass the 'images' output of 'driftless build' as --images");
+    }
+
+    /** The sample spec with test.inImage set, a recording fake docker on PATH; returns the fake's directory. */
+    private Path inImage() throws Exception {
+        Path repo = dir.resolve("repo");
+        Files.createDirectories(repo.resolve("deploy-specs"));
+        try (InputStream in = getClass().getResourceAsStream("/build-specs/app.yaml")) {
+            Files.copy(in, repo.resolve("deploy-specs/app.yaml"));
+        }
+        Path spec = repo.resolve("deploy-specs/app.yaml");
+        Files.writeString(spec, Files.readString(spec).replace("  timeout: 5m", "  timeout: 5m\n  inImage: true"));
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        FakeDocker.install(bin);
+        return bin;
+    }
+
+    private BuildRun inImageRun(Path bin, Map<String, String> aws, String... extra) {
+        Map<String, String> env = new HashMap<>(aws);
+        env.put("PATH", bin + ":/usr/bin:/bin");
+        BuildRun run = new BuildRun(dir, env);
+        List<String> args = new java.util.ArrayList<>(List.of("test", "--specs=" + dir.resolve("repo/deploy-specs"),
+                "--workdir=" + dir.resolve("repo")));
+        args.addAll(List.of(extra));
+        return run.run(() -> { }, args.toArray(String[]::new));
+    }
+
+    @Test
+    void inImageLogsInToEachEcrRegistryOnceBeforeAnyContainerAndNeverShowsThePassword(MotoServer moto) throws Exception {
+        Path bin = inImage();
+        String images = "{\"backend\":\"" + OURS + "/demo-backend" + DIGEST + "\",\"worker\":\"" + OURS + "/demo-backend"
+                + DIGEST + "\",\"web\":\"" + SHARED + "/demo-web" + DIGEST + "\"}";
+
+        BuildRun run = inImageRun(bin, moto.awsEnvironment(), "--env", "dev", "--images", images);
+
+        assertThat(run.exit).as(run.err()).isZero();
+        List<List<String>> argv = FakeDocker.calls(bin).argv();
+        List<String> verbs = argv.stream().map(a -> a.get(0)).toList();
+        // one login per registry (backend and worker share one), both before the first container
+        assertThat(argv.stream().filter(a -> a.get(0).equals("login"))).containsExactly(
+                List.of("login", "--username", "AWS", "--password-stdin", OURS),
+                List.of("login", "--username", "AWS", "--password-stdin", SHARED));
+        assertThat(verbs.lastIndexOf("login")).isLessThan(verbs.indexOf("run"));
+        assertThat(verbs.stream().filter("run"::equals)).hasSize(6);
+        assertThat(argv).contains(List.of("run", "--rm", "--volume", dir.resolve("repo") + ":/workspace", "--env", "CI=true",
+                "--entrypoint", "sh", SHARED + "/demo-web" + DIGEST, "-c", "echo integration tests failed >&2; exit 3"));
+        assertThat(Files.readString(bin.resolve("stdin.log"))).isEqualTo(PASSWORD);
+        FakeDocker.Calls calls = FakeDocker.calls(bin);
+        assertThat(calls.raw()).as("docker's argv and environment").doesNotContain(PASSWORD).doesNotContain("AWS_SECRET_ACCESS_KEY");
+        // masked before anything else could print it; the mask command is the one place it appears
+        assertThat(run.out().lines().filter(l -> l.contains(PASSWORD))).containsExactly("::add-mask::" + PASSWORD);
+        assertThat(run.err().lines().filter(l -> l.contains(PASSWORD))).containsExactly("::add-mask::" + PASSWORD);
+        assertThat(run.err().indexOf("::add-mask::" + PASSWORD)).isNotNegative().isLessThan(run.err().indexOf("Login Succeeded"));
+        assertThat(run.err()).contains("logged in to " + OURS + " as AWS").contains("logged in to " + SHARED + " as AWS");
+        assertThat(run.summary()).doesNotContain(PASSWORD).contains("image " + SHARED + "/demo-web" + DIGEST);
+        assertThat(run.outputs()).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void imagesOutsideEcrNeedNoLoginNoEnvironmentAndNoAws() throws Exception {
+        Path bin = inImage();
+        String image = "localhost:5000/demo-backend" + DIGEST;
+
+        BuildRun run = inImageRun(bin, Map.of(), "--service", "backend", "--images", "{\"backend\":\"" + image + "\"}");
+
+        assertThat(run.exit).as(run.err()).isZero();
+        List<List<String>> argv = FakeDocker.calls(bin).argv();
+        assertThat(argv).extracting(a -> a.get(0)).containsExactly("run", "run");
+        assertThat(argv.get(0)).contains(image);
+    }
+
+    @Test
+    void anEcrImageWithoutAnEnvironmentSaysToPassTheBuildsAndRunsNothing() throws Exception {
+        Path bin = inImage();
+
+        BuildRun run = inImageRun(bin, Map.of(), "--service", "web", "--images",
+                "{\"web\":\"" + OURS + "/demo-web" + DIGEST + "\"}");
+
+        assertThat(run.exit).isEqualTo(1);
+        assertThat(run.err()).contains("test.inImage pulls from ECR (" + OURS + "), which needs AWS credentials, "
+                + "but no environment was given; demo has dev").contains("pass --env NAME");
+        assertThat(FakeDocker.calls(bin).argv()).isEmpty();
+    }
+
+    @Test
+    void anEcrImageInAnotherRegionIsRefusedBeforeAnyDockerCall(MotoServer moto) throws Exception {
+        Path bin = inImage();
+        String elsewhere = "123456789012.dkr.ecr.eu-central-1.amazonaws.com";
+
+        BuildRun run = inImageRun(bin, moto.awsEnvironment(), "--env", "dev", "--service", "web", "--images",
+                "{\"web\":\"" + elsewhere + "/demo-web" + DIGEST + "\"}");
+
+        assertThat(run.exit).isEqualTo(1);
+        assertThat(run.err()).contains(elsewhere + " is not in us-west-2, the region driftless logs in to ECR for");
+        assertThat(FakeDocker.calls(bin).argv()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "not json                                   | 2 | --images is not a JSON object of service to image",
+        "[\"a\"]                                      | 2 | --images is not a JSON object of service to image",
+        "{\"web\": 3}                                 | 2 | --images: the image for web is 3, not a string",
+        "{\"web\": \"demo-web@sha256:0123\"}           | 1 | --images: the image for web (demo-web@sha256:0123) is not <uri>@sha256:<digest>",
+    })
+    void malformedImagesAreRefusedWithOneClearMessageAndNoDockerCall(String images, int exit, String message) throws Exception {
+        Path bin = inImage();
+
+        BuildRun run = inImageRun(bin, Map.of(), "--env", "dev", "--images", images);
+
+        assertThat(run.exit).isEqualTo(exit);
+        assertThat(run.err()).contains(message).doesNotContain("\tat dev.driftless");
+        assertThat(FakeDocker.calls(bin).argv()).isEmpty();
     }
 }

@@ -174,7 +174,8 @@ final class AwsCallScanner {
                     "ecr:UploadLayerPart", "docker push with the token",
                     "ecr:CompleteLayerUpload", "docker push with the token",
                     "ecr:PutImage", "docker push with the token",
-                    "ecr:BatchGetImage", "docker pull of cached layers with the token"));
+                    "ecr:BatchGetImage", "docker pull with the token (cached layers in build; the images test.inImage runs)",
+                    "ecr:GetDownloadUrlForLayer", "docker pull of the images test.inImage runs, with the token"));
 
     /** Every action the policy must allow: called (minus the free ones) plus implied, each with why. */
     Map<String, String> required(Path root) {

@@ -84,6 +84,11 @@ final class TokenScopes {
         if (AWS.contains(command)) {
             needs.add(new Need("id-token", WRITE, does + "assumes the spec's AWS role through GitHub OIDC (AwsClients)"));
         }
+        if (command.equals("test")) {
+            // the table cannot see the spec; a job that runs test without test.inImage holds it unused
+            needs.add(new Need("id-token", WRITE, does + "with test.inImage set logs docker in to ECR (the images' "
+                    + "registries) with the environment's AWS role through GitHub OIDC (TestCommand → PullLogin, AwsClients)"));
+        }
         if (tracks) {
             needs.add(new Need("contents", WRITE, does + "commits its run to the progress tracker "
                     + "(TrackerStep → GitHubContentsFiles PUT /contents; no-tracker: \"true\" turns it off)"));
