@@ -26,7 +26,12 @@ public record RolloutOutcome(String service, String taskDefinitionArn, Result re
         /** Still rolling out when the environment's timeout ran out. */
         TIMED_OUT,
         /** The service does not exist (any more). */
-        MISSING;
+        MISSING,
+        /**
+         * ECS rolled our service deployment back itself (an alarm, a hook, the circuit breaker, or a stop driftless
+         * asked for): the service runs the previous revision again and needs no rollback of ours.
+         */
+        ROLLED_BACK;
 
         public boolean succeeded() {
             return this == COMPLETED;
