@@ -23,7 +23,7 @@ class ServiceDeploymentWaiterTest {
      * A canary deployment: scale-up and shift take 2 minutes, then a bake of {@code bakeMinutes}, then it is
      * SUCCESSFUL; after a stop it rolls back within a minute.
      */
-    final class ScriptedDeployment implements ServiceDeployments {
+    class ScriptedDeployment implements ServiceDeployments {
         final int bakeMinutes;
         final List<String> stops = new ArrayList<>();
         final List<Instant> describedAt = new ArrayList<>();
