@@ -57,11 +57,24 @@ public final class ServiceDeploymentWaiter {
     public RolloutOutcome rollBack(String cluster, RolloutTarget target, String deploymentArn, String why, Duration timeout) {
         Instant started = clock.instant();
         ServiceDeploymentWatch watch = new ServiceDeploymentWatch(target, started, deploymentArn);
-        watch.observe(deployments.describe(deploymentArn), started);
-        stop(watch, why);
+        progress.warning(target.service() + ": " + why + " — stopping service deployment " + shortArn(deploymentArn)
+                + " with ROLLBACK (traffic returns to the previous revision)");
+        deployments.rollback(deploymentArn);
+        // the stage it was stopped in is the one ECS still reports right after the stop request
+        RolloutWatch.Report first = watch.observe(deployments.describe(deploymentArn), clock.instant());
+        watch.stoppedBy(why);
+        progress.line(first.title());
+        if (first.outcome().isPresent()) {
+            return first.outcome().get();
+        }
         Map<String, ServiceDeploymentWatch> watches = new LinkedHashMap<>();
         watches.put(target.service(), watch);
         return follow(cluster, watches, started, started.plus(timeout), timeout, false).get(target.service());
+    }
+
+    /** Waits for deployments already started (a rollback's redeploy), without stopping them on a timeout. */
+    public List<RolloutOutcome> awaitStarted(String cluster, List<RolloutTarget> targets, Instant since, Duration timeout) {
+        return await(cluster, targets, since, timeout, false);
     }
 
     private Map<String, RolloutOutcome> follow(String cluster, Map<String, ServiceDeploymentWatch> waiting, Instant since,
