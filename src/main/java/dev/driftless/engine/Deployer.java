@@ -92,6 +92,7 @@ public final class Deployer {
             }
         }
         results.addAll(failures(cluster, failed, outcomes, attempted, options));
+        results.replaceAll(r -> withDeployment(r, steps, outcomes));
         // keep the spec's service order
         List<String> order = steps.stream().map(ServiceStep::service).toList();
         results.sort((a, b) -> Integer.compare(order.indexOf(a.service()), order.indexOf(b.service())));
@@ -110,6 +111,15 @@ public final class Deployer {
             all.addAll(serviceDeployments.await(cluster, followed, since, options.timeout(), options.rollbackOnFailure()));
         }
         return all.stream().collect(Collectors.toMap(RolloutOutcome::service, o -> o));
+    }
+
+    /** A traffic-shifting service's result names its strategy and where its service deployment ended. */
+    private static ServiceResult withDeployment(ServiceResult r, List<ServiceStep> steps, Map<String, RolloutOutcome> outcomes) {
+        RolloutOutcome o = outcomes.get(r.service());
+        return o == null || o.stage() == null ? r : steps.stream().filter(s -> s.service().equals(r.service())).findFirst()
+                .map(s -> r.withDeployment(dev.driftless.plan.DeploymentStrategy.words(s.desired().settings().deployment())
+                        .split(";")[0] + " — " + o.stage()))
+                .orElse(r);
     }
 
     private static void refuseWhileDeploying(List<ServiceStep> steps, boolean force) {

@@ -156,7 +156,9 @@ public final class Rollback {
                     .orElse(null);
             boolean back = o.result() == RolloutOutcome.Result.ROLLED_BACK;
             results.add(new ServiceResult(name, back ? Outcome.ROLLED_BACK : Outcome.FAILED, now, now,
-                    m.live().taskDefinitionArn(), m.target().image(), o.elapsed(), o.reasons()));
+                    m.live().taskDefinitionArn(), m.target().image(), o.elapsed(), o.reasons())
+                    .withDeployment(dev.driftless.plan.DeploymentStrategy.words(m.live().settings().deployment())
+                            .split(";")[0] + " — " + o.stage()));
         }
         return results;
     }

@@ -8,9 +8,16 @@ import java.util.List;
  *
  * @param live the task definition of the PRIMARY deployment when waiting ended (null if the service vanished)
  * @param reasons why it failed: the rollout's own reason, new failure events and stopped tasks' reasons
+ * @param stage for an ECS service deployment: its status and the lifecycle stage it last reached
+ *              ("SUCCESSFUL", "rolled back in BAKE_TIME"); null for a rolling deploy
  */
 public record RolloutOutcome(String service, String taskDefinitionArn, Result result, String live, Duration elapsed,
-        List<String> reasons) {
+        List<String> reasons, String stage) {
+
+    public RolloutOutcome(String service, String taskDefinitionArn, Result result, String live, Duration elapsed,
+            List<String> reasons) {
+        this(service, taskDefinitionArn, result, live, elapsed, reasons, null);
+    }
 
     public RolloutOutcome {
         reasons = List.copyOf(reasons);

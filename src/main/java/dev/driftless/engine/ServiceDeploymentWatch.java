@@ -22,6 +22,7 @@ final class ServiceDeploymentWatch {
     private ServiceDeploymentState last;
     private Instant bakeStarted;
     private String stoppedIn;
+    private String forwardStage;
 
     ServiceDeploymentWatch(RolloutTarget target, Instant started, String arn) {
         this.target = target;
@@ -63,6 +64,9 @@ final class ServiceDeploymentWatch {
                 bakeStarted = now;
             }
         }
+        if (!s.rollingBack() && s.stage() != null && !s.finished()) {
+            forwardStage = s.stage();
+        }
         last = s;
         String line = line(s, now, elapsed);
         if (!s.finished()) {
@@ -76,7 +80,19 @@ final class ServiceDeploymentWatch {
             result = ServiceDeploymentState.ROLLBACK_SUCCESSFUL.equals(s.status()) ? Result.ROLLED_BACK : Result.FAILED;
         }
         return new RolloutWatch.Report(line, List.of(), Optional.of(new RolloutOutcome(service(),
-                target.taskDefinitionArn(), result, s.succeeded() ? target.taskDefinitionArn() : null, elapsed, reasons)));
+                target.taskDefinitionArn(), result, s.succeeded() ? target.taskDefinitionArn() : null, elapsed, reasons,
+                where(s))));
+    }
+
+    /** Where the deployment ended, for reports: "SUCCESSFUL", "rolled back in BAKE_TIME", "STOPPED in SCALE_UP". */
+    private String where(ServiceDeploymentState s) {
+        if (s.succeeded()) {
+            return s.status();
+        }
+        String stage = stoppedIn != null ? stoppedIn : forwardStage;
+        String what = ServiceDeploymentState.ROLLBACK_SUCCESSFUL.equals(s.status()) ? "rolled back"
+                : s.status().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return stage == null ? what : what + " in " + stage;
     }
 
     /** Waiting for ECS to list the deployment our update started. */
@@ -91,7 +107,7 @@ final class ServiceDeploymentWatch {
         reasons.add("not finished after " + Durations.format(timeout) + " (the environment's timeout), " + where
                 + (stopped() ? "; the rollback did not finish either" : ""));
         return new RolloutOutcome(service(), target.taskDefinitionArn(), Result.TIMED_OUT, null,
-                Duration.between(started, now), reasons);
+                Duration.between(started, now), reasons, "timed out " + where);
     }
 
     private String line(ServiceDeploymentState s, Instant now, Duration elapsed) {

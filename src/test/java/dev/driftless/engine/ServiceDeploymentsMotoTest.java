@@ -141,7 +141,10 @@ class ServiceDeploymentsMotoTest {
         DeployReport report = deployFrontend("v2");
 
         assertThat(report.ok()).as(f.progress.lines.toString()).isTrue();
-        assertThat(report.services()).singleElement().satisfies(s -> assertThat(s.outcome()).isEqualTo(Outcome.DEPLOYED));
+        assertThat(report.services()).singleElement().satisfies(s -> {
+            assertThat(s.outcome()).isEqualTo(Outcome.DEPLOYED);
+            assertThat(s.deployment()).isEqualTo("canary 10% for 5m, then all — SUCCESSFUL");
+        });
         List<String> shown = f.progress.lines.subList(mark, f.progress.lines.size());
         assertThat(stagesShown(shown)).containsExactlyElementsOf(STAGES);
         assertThat(shown).anyMatch(l -> l.contains("stage PRODUCTION_TRAFFIC_SHIFT · traffic 10% new / 90% old"));
@@ -195,6 +198,10 @@ class ServiceDeploymentsMotoTest {
         ServiceResult fe = report.services().get(0);
         assertThat(fe.outcome()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
         assertThat(fe.reasons()).contains("alarm api-5xx went to ALARM");
+        assertThat(fe.deployment()).isEqualTo("canary 10% for 5m, then all — rolled back in BAKE_TIME");
+        assertThat(dev.driftless.render.DeployMarkdown.render("Deploy", "durable-code", report))
+                .contains("| frontend | ❌ failed, rolled back (canary 10% for 5m, then all — rolled back in BAKE_TIME) |")
+                .contains("• alarm api-5xx went to ALARM");
         assertThat(String.join("\n", f.progress.lines)).contains("warning: frontend: alarm api-5xx went to ALARM");
         assertThat(stagesShown(f.progress.lines)).contains("BAKE_TIME");
         assertThat(liveTaskDefinition()).isEqualTo(v1);
@@ -239,6 +246,7 @@ class ServiceDeploymentsMotoTest {
             assertThat(s.outcome()).isEqualTo(Outcome.ROLLED_BACK);
             assertThat(s.taskDefinitionArn()).isEqualTo(v1);
             assertThat(s.reasons()).contains("rollback requested; stopped the service deployment in BAKE_TIME with ROLLBACK");
+            assertThat(s.deployment()).isEqualTo("canary 10% for 5m, then all — rolled back in BAKE_TIME");
         });
         assertThat(liveTaskDefinition()).isEqualTo(v1);
         List<String> calls = f.counter.since(mark);
