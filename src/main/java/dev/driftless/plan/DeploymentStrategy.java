@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * A service's deployment strategy in the shape ECS's {@code deploymentConfiguration} has it: the strategy
@@ -155,10 +154,5 @@ public record DeploymentStrategy(String strategy, Integer bakeTimeMinutes, Doubl
 
     private static Integer minutes(Duration d) {
         return d == null ? null : (int) d.toMinutes();
-    }
-
-    /** Whole equality without ECS's defaults: for tests and callers that already masked. */
-    public boolean sameAs(DeploymentStrategy other) {
-        return Objects.equals(this, other);
     }
 }
