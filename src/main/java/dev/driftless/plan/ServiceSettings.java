@@ -18,6 +18,8 @@ public record ServiceSettings(
         boolean circuitBreaker,
         boolean circuitBreakerRollback,
         String propagateTags,
+        // left out of the settings hash when null, so services on plain rolling keep the hash they were tagged with
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         DeploymentStrategy deployment) {
 
     /** Settings of a service on ECS's plain rolling strategy. */
