@@ -19,9 +19,20 @@ public record ServiceView(
         LoadBalancer loadBalancer,
         int desiredCount,
         Autoscaling autoscaling,
-        Capacity capacity) {
+        Capacity capacity,
+        ServiceDeploy deploy) {
+
+    /** A view that deploys with ECS's rolling strategy. */
+    public ServiceView(String name, String environment, ImageSpec image, int cpu, int memory, String architecture,
+            Integer port, List<String> command, Map<String, String> variables, Map<String, String> secrets,
+            HealthCheck healthCheck, LoadBalancer loadBalancer, int desiredCount, Autoscaling autoscaling,
+            Capacity capacity) {
+        this(name, environment, image, cpu, memory, architecture, port, command, variables, secrets, healthCheck,
+                loadBalancer, desiredCount, autoscaling, capacity, null);
+    }
 
     public ServiceView {
+        deploy = deploy == null ? ServiceDeploy.DEFAULT : deploy;
         command = Maps.copy(command);
         variables = Maps.copy(variables);
         secrets = Maps.copy(secrets);
