@@ -100,6 +100,9 @@ public final class DeployCommand implements Callable<Integer> {
 
     private ImageSelection imageSelection() {
         String json = ImagesOption.given(images, ctx);
+        if (imageTag != null) {
+            ImageTagOption.parse(imageTag, command.commandLine());
+        }
         String tag = imageTag != null ? imageTag : ctx.actions().input("image-tag").orElse(null);
         if (json != null) {
             Map<String, String> byService = ImagesOption.parse(json, command.commandLine());

@@ -16,7 +16,8 @@ public final class SpecLoader {
             new ScheduleRules(),
             new AccountRules(),
             new ServiceRules(),
-            new SettingsRules());
+            new SettingsRules(),
+            new PathRules());
 
     private SpecLoader() {
     }

@@ -56,7 +56,7 @@ class WorkflowCommandInjectionTest {
                 Arguments.of(List.of("deploy", "--specs", spec, "--env", "dev", "--timeout", p)),
                 Arguments.of(List.of("plan", "--specs", spec, "--env", p)),
                 Arguments.of(List.of("plan", "--specs", spec, "--env", "dev", "--image-tag", p)),
-                Arguments.of(List.of("plan", "--specs", spec, "--env", "dev", "--image-tag", "abc", "--plan-file", p)),
+                Arguments.of(List.of("plan", "--specs", spec, "--env", "dev", "--image-tag", "abc", "--plan-file", "../" + p)),
                 Arguments.of(List.of("schedule", "--specs", spec, "--env", "dev", "--at", p)),
                 Arguments.of(List.of("schedule", "--specs", spec, "--env", p)),
                 Arguments.of(List.of("stop", "--specs", spec, "--env", p)),
@@ -85,7 +85,7 @@ class WorkflowCommandInjectionTest {
         Files.writeString(specs.resolve("app.yaml"), sample.replace("cluster: durable-code-dev",
                 "cluster: \"x\\n::warning file=/etc/passwd::pwned\\n::add-mask::INJMASK\\n::warning title=INJ::x\""));
 
-        Run run = run(List.of("validate", "--specs", specs.toString()), Map.of());
+        Run run = run(List.of("validate", "--specs", specs.toString()), Map.of("GITHUB_WORKSPACE", dir.toString()));
 
         assertThat(run.code).isEqualTo(1);
         assertThat(run.out + run.err).contains("::error ").contains("%0A::warning file=/etc/passwd::pwned");
@@ -97,7 +97,7 @@ class WorkflowCommandInjectionTest {
         Path specs = Files.createDirectories(dir.resolve("deploy-specs"));
         Files.writeString(specs.resolve("a\n::warning title=INJ::pwned\n::add-mask::INJMASK.yaml"), "name: [unclosed\n");
 
-        Run run = run(List.of("validate", "--specs", specs.toString()), Map.of());
+        Run run = run(List.of("validate", "--specs", specs.toString()), Map.of("GITHUB_WORKSPACE", dir.toString()));
 
         assertThat(run.code).isEqualTo(1);
         assertInert(run);
@@ -176,7 +176,8 @@ class WorkflowCommandInjectionTest {
     private Run run(List<String> args, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(Map.of("GITHUB_ACTIONS", "true", "RUNNER_TEMP", dir.toString(),
                 "GITHUB_STEP_SUMMARY", dir.resolve("summary.md").toString(),
-                "GITHUB_OUTPUT", dir.resolve("output").toString()));
+                "GITHUB_OUTPUT", dir.resolve("output").toString(),
+                "GITHUB_WORKSPACE", Path.of("").toAbsolutePath().toString()));
         env.putAll(extra);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
