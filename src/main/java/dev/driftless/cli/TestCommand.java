@@ -60,7 +60,7 @@ public final class TestCommand implements Callable<Integer> {
     public Integer call() {
         DeploySpec spec = Specs.single(Specs.load(common, ctx), common);
         TestSpec test = spec.test();
-        Map<String, String> given = givenImages(spec);
+        Map<String, String> given = givenImages();
         if (test.commands().isEmpty()) {
             ctx.err().println(spec.name() + " has no test.commands; nothing to run");
             return ExitCode.OK;
@@ -135,14 +135,9 @@ public final class TestCommand implements Callable<Integer> {
     }
 
     /** --images, checked like deploy checks it; null when not given. */
-    private Map<String, String> givenImages(DeploySpec spec) {
+    private Map<String, String> givenImages() {
         String json = ImagesOption.given(images, ctx);
-        if (json == null) {
-            return null;
-        }
-        Map<String, String> byService = new ImageSelection(ImagesOption.parse(json, command.commandLine()), null).byService();
-        dev.driftless.engine.ImageOwnership.check(spec, byService);
-        return byService;
+        return json == null ? null : new ImageSelection(ImagesOption.parse(json, command.commandLine()), null).byService();
     }
 
     /**

@@ -152,7 +152,7 @@ class AuthCommandTest {
             assertThat(summary).doesNotContain(secret);
         }
         for (String secret : secrets.subList(2, secrets.size())) {
-            assertThat(stdout()).as("each STS secret is masked").contains("::add-mask::" + secret);
+            assertThat(stdout() + stderr()).as("each STS secret is masked").contains("::add-mask::" + secret);
         }
     }
 

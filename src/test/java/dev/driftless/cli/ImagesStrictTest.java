@@ -60,11 +60,11 @@ class ImagesStrictTest {
         "deploy | foreign registry   | {\"backend\":\"evil.example.com/x@" + "sha256:" + "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"} | is not an image of " + REPO,
         "deploy | foreign repository | {\"backend\":\"123456789012.dkr.ecr.us-west-2.amazonaws.com/other:v2\"} | is not an image of " + REPO,
         "deploy | other region       | {\"backend\":\"123456789012.dkr.ecr.eu-west-1.amazonaws.com/durable-code-backend:v2\"} | is not an image of",
-        "deploy | newline in tag     | {\"backend\":\"" + REPO + ":v2\\n::add-mask::INJ6\"} | is not an image of",
+        "deploy | newline in tag     | {\"backend\":\"" + REPO + ":v2\\n::add-mask::INJ6\"} | holds a line break or control character",
         "deploy | duplicate key      | {\"backend\":\"" + REPO + ":v1\",\"backend\":\"" + REPO + ":v2\"} | names a service twice",
         "deploy | unknown service    | {\"nope\":\"" + REPO + ":v2\"} | does not declare",
         "deploy | tag after digest   | {\"backend\":\"" + REPO + "@" + "sha256:" + "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:v2\"} | is not <uri>@sha256:<digest>",
-        "test   | foreign registry   | {\"backend\":\"evil.example.com/x:v2\"} | is not an image of " + REPO,
+        "test   | newline in tag     | {\"backend\":\"evil.example.com/x:v2\\n::add-mask::INJ6\"} | holds a line break or control character",
         "test   | duplicate key      | {\"backend\":\"v1\",\"backend\":\"v2\"} | names a service twice",
     })
     void refusedBeforeAnyAwsCall(String command, String label, String images, String message) throws Exception {
