@@ -122,7 +122,7 @@ public final class DeployCommand implements Callable<Integer> {
         if (timeout != null) {
             return timeout;
         }
-        return ctx.actions().input("timeout").map(v -> new DurationConverter().convert(v))
+        return ctx.actions().input("timeout").map(v -> DurationConverter.input("timeout", v))
                 .orElse(env.timeout() != null ? env.timeout() : spec.deploy().timeout());
     }
 }

@@ -132,8 +132,13 @@ final class SpecBinder {
             return null;
         }
         Duration d = Durations.parse(text);
-        if (d == null || d.isNegative() || d.isZero()) {
+        if (d == null) {
             problems.error(m.child(key), "'" + text + "' is not a duration; write it like 90s, 30m, 1h30m or PT30M");
+            return null;
+        }
+        String range = Durations.rangeProblem(d);
+        if (range != null) {
+            problems.error(m.child(key), "duration '" + text + "' " + range);
             return null;
         }
         return d;
