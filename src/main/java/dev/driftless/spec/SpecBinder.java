@@ -42,7 +42,7 @@ final class SpecBinder {
                 t.requiredString("path"), t.string("branch"), t.stringMap("checklist", "checklist item"),
                 orZero(t.integer("history")))).orElse(null);
         DeploySettings deploy = m.object("deploy", Shapes.DEPLOY)
-                .map(d -> new DeploySettings(duration(d, "timeout"), orZero(d.integer("retain")))).orElse(null);
+                .map(d -> new DeploySettings(duration(d, "timeout"), retain(d))).orElse(null);
         m.require("environments");
         Map<String, EnvironmentSpec> environments = m.named("environments", "environment", this::environment);
         m.require("services");
@@ -142,6 +142,15 @@ final class SpecBinder {
             return null;
         }
         return d;
+    }
+
+    /** deploy.retain, checked here because DeploySettings reads 0 as "not given" (the default 10). */
+    private int retain(MappingReader d) {
+        Integer retain = d.integer("retain");
+        if (retain != null && retain < 1) {
+            problems.error(d.child("retain"), "retain " + retain + " must be at least 1 (task definition revisions kept)");
+        }
+        return orZero(retain);
     }
 
     static int orZero(Integer value) {

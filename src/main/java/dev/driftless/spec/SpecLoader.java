@@ -17,7 +17,8 @@ public final class SpecLoader {
             new AccountRules(),
             new ServiceRules(),
             new SettingsRules(),
-            new PathRules());
+            new PathRules(),
+            new ReferenceRules());
 
     private SpecLoader() {
     }
