@@ -69,6 +69,35 @@ class GfmGoldenTest {
         }
     }
 
+    /** A deploy summary followed by the next step's text: the text stays a paragraph, no column is all empty. */
+    @org.junit.jupiter.api.Test
+    void aDeploySummaryEndsItsTableAndDropsEmptyColumns() {
+        var report = new dev.driftless.engine.DeployReport("dev", "durable-code-dev", false, List.of(
+                new dev.driftless.engine.ServiceResult("backend", dev.driftless.engine.ServiceResult.Outcome.DEPLOYED,
+                        "arn:aws:ecs:us-west-2:123456789012:task-definition/durable-code-dev-backend:7", null, null,
+                        "123456789012.dkr.ecr.us-west-2.amazonaws.com/durable-code-backend:v2", java.time.Duration.ofSeconds(42),
+                        List.of()),
+                new dev.driftless.engine.ServiceResult("frontend", dev.driftless.engine.ServiceResult.Outcome.UNCHANGED,
+                        "arn:aws:ecs:us-west-2:123456789012:task-definition/durable-code-dev-frontend:3", null, null,
+                        "123456789012.dkr.ecr.us-west-2.amazonaws.com/durable-code-frontend:v1", java.time.Duration.ofSeconds(3),
+                        List.of())));
+        String summary = DeployMarkdown.render("Deploy", "durable-code", report) + "Tracker updated.\n";
+
+        List<TableBlock> tables = new ArrayList<>();
+        GFM.parse(summary).accept(new AbstractVisitor() {
+            @Override
+            public void visit(CustomBlock block) {
+                if (block instanceof TableBlock t) {
+                    tables.add(t);
+                }
+            }
+        });
+        assertThat(tables).hasSize(1);
+        List<List<String>> body = bodyRows(tables.get(0));
+        assertThat(body).as(summary).hasSize(2);
+        assertThat(body.get(0)).as("no Reasons column when no service has reasons").hasSize(5);
+    }
+
     /** Body rows of each table as the source writes them: '|' lines after a delimiter row, until another line. */
     private static List<Integer> sourceTableRows(String text) {
         List<Integer> counts = new ArrayList<>();
