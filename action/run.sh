@@ -5,10 +5,18 @@
 # so a command never receives an option it does not have.
 set -euo pipefail
 
+# An input value is data: inside a workflow command it is escaped as the runner decodes it (% CR LF), so
+# a value with a line break cannot start a command of its own (the same rule as driftless's own output).
+escape_data() {
+  local v="${1//%/%25}"
+  v="${v//$'\r'/%0D}"
+  printf '%s' "${v//$'\n'/%0A}"
+}
+
 jar="${DRIFTLESS_JAR:?no driftless jar: the fetch or build step did not produce one}"
 command="${INPUT_COMMAND:-}"
 if [[ ! "$command" =~ ^[a-z][a-z-]*$ ]]; then
-  echo "::error title=driftless::input command '$command' is not a driftless command; see 'driftless --help'"
+  echo "::error title=driftless::input command '$(escape_data "$command")' is not a driftless command; see 'driftless --help'"
   exit 2
 fi
 
@@ -20,7 +28,7 @@ switch() { # switch INPUT_VARIABLE --flag
   case "${!1:-}" in
     true | True | TRUE) args+=("$2") ;;
     "" | false | False | FALSE) ;;
-    *) echo "::error title=driftless::input ${1#INPUT_} is '${!1}', not true or false"; exit 2 ;;
+    *) echo "::error title=driftless::input ${1#INPUT_} is '$(escape_data "${!1}")', not true or false"; exit 2 ;;
   esac
 }
 

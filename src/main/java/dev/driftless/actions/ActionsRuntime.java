@@ -28,8 +28,9 @@ public final class ActionsRuntime {
         this.env = Map.copyOf(env);
         this.inActions = "true".equalsIgnoreCase(env.get("GITHUB_ACTIONS"));
         this.commands = new WorkflowCommands(inActions ? stdout : stderr, inActions ? stderr : null, inActions);
-        this.outputs = new StepOutputs(inActions ? pathOrNull(env.get("GITHUB_OUTPUT")) : null, stderr);
-        this.summary = new StepSummary(inActions ? pathOrNull(env.get("GITHUB_STEP_SUMMARY")) : null, stderr);
+        PrintStream console = InertOutput.wrap(stderr, inActions);
+        this.outputs = new StepOutputs(inActions ? pathOrNull(env.get("GITHUB_OUTPUT")) : null, console);
+        this.summary = new StepSummary(inActions ? pathOrNull(env.get("GITHUB_STEP_SUMMARY")) : null, console);
         this.context = GitHubContext.from(env, input("github-token").orElse(null));
         if (context.token() != null) {
             commands.mask(context.token());

@@ -61,7 +61,8 @@ public final class AwsFailures {
             return new DriftlessException(doing + " failed: " + action + " answered " + (code == null ? "HTTP " + status : code)
                     + (message == null ? "" : ": " + message), "see the AWS message; rerun with --debug for details", e);
         }
-        if (e.getMessage() != null && e.getMessage().startsWith(NO_CREDENTIALS)) {
+        if (e.getMessage() != null && (e.getMessage().startsWith(NO_CREDENTIALS)
+                || e.getMessage().startsWith("Profile file contained no credentials"))) {
             // the SDK's own text lists every provider it tried, several lines long; what to do matters more
             return new DriftlessException("no AWS credentials were found while " + doing,
                     "in GitHub Actions give the job `permissions: id-token: write` and a role (input role-to-assume or the"

@@ -172,8 +172,15 @@ public final class CostExplorerJsonClient implements CostExplorer {
                 .putHeader("X-Amz-Target", TARGET_PREFIX + operation)
                 .putHeader("Content-Length", Integer.toString(payload.length))
                 .build();
+        software.amazon.awssdk.auth.credentials.AwsCredentials identity;
+        try {
+            identity = credentials.resolveCredentials();
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            // the SDK clients translate this at their edge; this hand-signed client must do the same
+            throw AwsFailures.translate(e, "ce:" + operation, "reading Cost Explorer");
+        }
         SignedRequest signed = signer.sign(r -> r
-                .identity(credentials.resolveCredentials())
+                .identity(identity)
                 .request(request)
                 .payload(ContentStreamProvider.fromByteArray(payload))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, endpoint.signingName())

@@ -9,6 +9,7 @@ import dev.driftless.aws.AwsSettings;
 import dev.driftless.spec.DeploySpec;
 import dev.driftless.spec.EnvironmentSpec;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,9 +83,22 @@ public final class AuthCommand implements Callable<Integer> {
             return AwsClients.forEnvironment(spec, env.name(), ctx, common);
         }
         String expected = account != null ? account : ctx.actions().input("aws-account-id").orElse(null);
-        AwsSettings settings = AwsSettings.of(region, ctx.env())
+        AwsSettings settings = AwsSettings.of(region != null ? region : specRegion(), ctx.env())
                 .withCredentials(RunCredentials.choose(common.roleArn(), null, null, ctx));
         return AwsClients.authenticated(AwsClients.create(settings, expected));
+    }
+
+    /**
+     * Without --env, --region and AWS_REGION/AWS_DEFAULT_REGION: the region of the one deploy-spec under --specs,
+     * as every other command would use; null when there is none to read (then the SDK's own chain decides).
+     */
+    private String specRegion() {
+        if (ctx.actions().variable("AWS_REGION").isPresent() || ctx.actions().variable("AWS_DEFAULT_REGION").isPresent()
+                || !java.nio.file.Files.exists(common.specs(ctx.actions()))) {
+            return null;
+        }
+        List<DeploySpec> specs = Specs.load(common, ctx);
+        return specs.size() == 1 ? specs.get(0).region() : null;
     }
 
     private picocli.CommandLine spec() {

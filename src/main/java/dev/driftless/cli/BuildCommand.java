@@ -59,6 +59,10 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--workdir", paramLabel = "DIR", description = "The repository root build contexts are relative to (default: .).")
     Path workdir;
 
+    // the running command line, so a usage error names the full command
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
     private final CommandContext ctx;
 
     BuildCommand(CommandContext ctx) {
@@ -139,6 +143,9 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     private String tag() {
+        if (imageTag != null) {
+            ImageTagOption.parse(imageTag, command.commandLine());
+        }
         String t = imageTag != null ? imageTag
                 : ctx.actions().input("image-tag").orElse(ctx.actions().context().sha());
         if (t == null) {

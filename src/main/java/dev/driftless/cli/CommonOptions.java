@@ -86,6 +86,13 @@ public final class CommonOptions {
         if (at != null) {
             return at;
         }
-        return ctx.actions().input("at").map(InstantConverter::parse).orElseGet(() -> ctx.clock().instant());
+        return ctx.actions().input("at").map(v -> {
+            try {
+                return InstantConverter.parse(v);
+            } catch (picocli.CommandLine.TypeConversionException e) {
+                throw new dev.driftless.DriftlessException("input at: " + e.getMessage(),
+                        "write an ISO-8601 instant with a zone, e.g. 2026-11-25T16:00:00Z");
+            }
+        }).orElseGet(() -> ctx.clock().instant());
     }
 }

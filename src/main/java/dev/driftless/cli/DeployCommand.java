@@ -100,6 +100,9 @@ public final class DeployCommand implements Callable<Integer> {
 
     private ImageSelection imageSelection() {
         String json = ImagesOption.given(images, ctx);
+        if (imageTag != null) {
+            ImageTagOption.parse(imageTag, command.commandLine());
+        }
         String tag = imageTag != null ? imageTag : ctx.actions().input("image-tag").orElse(null);
         if (json != null) {
             Map<String, String> byService = ImagesOption.parse(json, command.commandLine());
@@ -119,7 +122,7 @@ public final class DeployCommand implements Callable<Integer> {
         if (timeout != null) {
             return timeout;
         }
-        return ctx.actions().input("timeout").map(v -> new DurationConverter().convert(v))
+        return ctx.actions().input("timeout").map(v -> DurationConverter.input("timeout", v))
                 .orElse(env.timeout() != null ? env.timeout() : spec.deploy().timeout());
     }
 }

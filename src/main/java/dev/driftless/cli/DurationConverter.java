@@ -13,6 +13,20 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         if (d == null) {
             throw new TypeConversionException("'" + value + "' is not a duration; write it like 90s, 30m, 1h30m or PT30M");
         }
+        String range = Durations.rangeProblem(d);
+        if (range != null) {
+            throw new TypeConversionException("duration '" + value + "' " + range);
+        }
         return d;
+    }
+
+    /** An action input read as a duration; its problem names the input. */
+    static Duration input(String name, String value) {
+        try {
+            return new DurationConverter().convert(value);
+        } catch (TypeConversionException e) {
+            throw new dev.driftless.DriftlessException("input " + name + ": " + e.getMessage(),
+                    "write it like 90s, 30m, 1h30m or PT30M, at most 120h");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.driftless.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +29,12 @@ final class ImagesOption {
     static Map<String, String> parse(String json, CommandLine commandLine) {
         JsonNode node;
         try {
-            node = new ObjectMapper().readTree(json);
+            node = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(json);
         } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw new ParameterException(commandLine, "--images names a service twice ("
+                        + e.getOriginalMessage() + "); give each service one image");
+            }
             node = null;
         }
         if (node == null || !node.isObject()) {

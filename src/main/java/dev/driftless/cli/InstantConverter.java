@@ -13,16 +13,25 @@ public final class InstantConverter implements ITypeConverter<Instant> {
         return parse(value);
     }
 
+    /** Schedules, months and prices are computed from it; outside these years the calendar arithmetic overflows. */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     static Instant parse(String value) {
+        Instant at;
         try {
-            return Instant.parse(value);
+            at = Instant.parse(value);
         } catch (DateTimeParseException e) {
             try {
-                return OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException e2) {
+                at = OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException | ArithmeticException e2) {
                 throw new TypeConversionException("'" + value
                         + "' is not an ISO-8601 instant; write it with a zone, e.g. 2026-11-25T16:00:00Z or 2026-11-25T08:00:00-08:00");
             }
         }
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            throw new TypeConversionException("instant '" + value + "' is outside the years 1970 to 9999");
+        }
+        return at;
     }
 }

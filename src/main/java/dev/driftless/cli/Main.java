@@ -1,6 +1,10 @@
 package dev.driftless.cli;
 
 import dev.driftless.DriftlessException;
+import dev.driftless.actions.ActionsRuntime;
+import dev.driftless.actions.InertOutput;
+import dev.driftless.engine.Sleeper;
+import java.time.Clock;
 import dev.driftless.actions.SystemEnvironment;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -28,7 +32,11 @@ public final class Main {
     }
 
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        return run(args, CommandContext.of(env, out, err));
+        // The runner processes workflow commands on stdout and stderr alike; a --json run keeps them all on
+        // stderr so its stdout parses as JSON (masks then precede, on stderr, anything that prints a secret).
+        PrintStream commands = Arrays.asList(args).contains("--json") ? err : out;
+        return run(args, new CommandContext(env, out, err, Clock.systemUTC(), Sleeper.REAL,
+                new ActionsRuntime(env, commands, err)));
     }
 
     public static int run(String[] args, CommandContext ctx) {
@@ -43,6 +51,9 @@ public final class Main {
             return cli.execute(args);
         } catch (RuntimeException e) {
             return failure(e, ctx, debug);
+        } finally {
+            InertOutput.finish(ctx.out());
+            InertOutput.finish(ctx.err());
         }
     }
 

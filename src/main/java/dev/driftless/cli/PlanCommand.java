@@ -96,6 +96,7 @@ public final class PlanCommand implements Callable<Integer> {
         Instant at = common.now(ctx);
         Optional<ImageRef> tag = imageTag(actions);
         Function<String, ImageRef> images = images(tag, views);
+        Path planTarget = planFile(env.name(), actions);
 
         Plan plan;
         try (AwsClients aws = AwsClients.forEnvironment(spec, env.name(), ctx, common)) {
@@ -112,7 +113,7 @@ public final class PlanCommand implements Callable<Integer> {
         String markdown = PlanMarkdown.render(plan) + costLine(cost, month, spec);
         String json = PlanJson.render(plan, round(proposed.totalUsd()), round(cost.live().totalUsd()));
 
-        Path file = writePlanFile(json, env.name(), actions);
+        Path file = writePlanFile(json, planTarget);
         actions.outputs().set("has-changes", String.valueOf(plan.hasChanges()));
         actions.outputs().set("monthly-estimate-usd", String.format(Locale.ROOT, "%.2f", proposed.totalUsd()));
         actions.outputs().set("plan-file", file.toString());
@@ -136,11 +137,7 @@ public final class PlanCommand implements Callable<Integer> {
     private Optional<ImageRef> imageTag(ActionsRuntime actions) {
         Optional<String> value = Optional.ofNullable(imageTag).or(() -> actions.input("image-tag"))
                 .or(() -> Optional.ofNullable(actions.context().sha()));
-        try {
-            return value.map(ImageRef::parse);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(command.commandLine(), "--image-tag: " + e.getMessage());
-        }
+        return value.map(v -> ImageTagOption.parse(v, command.commandLine()));
     }
 
     private Function<String, ImageRef> images(Optional<ImageRef> tag, Map<String, ServiceView> views) {
@@ -196,11 +193,16 @@ public final class PlanCommand implements Callable<Integer> {
                 + CostEstimateMarkdown.notes(cost.liveOnlyNotes());
     }
 
-    private Path writePlanFile(String json, String environment, ActionsRuntime actions) {
-        Path file = planFile != null ? planFile
-                : actions.input("plan-file").map(Path::of).orElseGet(() -> actions.variable("RUNNER_TEMP")
-                        .map(t -> Path.of(t, "driftless-plan-" + environment + ".json"))
-                        .orElse(Path.of("driftless-plan-" + environment + ".json")));
+    /** Where the plan goes; a path the user gives stays inside the workspace in Actions (the default is RUNNER_TEMP). */
+    private Path planFile(String environment, ActionsRuntime actions) {
+        Optional<Path> given = Optional.ofNullable(planFile).or(() -> actions.input("plan-file").map(Path::of));
+        given.ifPresent(p -> Workspace.root(ctx).ifPresent(root -> Workspace.requireInside(root, p, "--plan-file " + p)));
+        return given.orElseGet(() -> actions.variable("RUNNER_TEMP")
+                .map(t -> Path.of(t, "driftless-plan-" + environment + ".json"))
+                .orElse(Path.of("driftless-plan-" + environment + ".json")));
+    }
+
+    private Path writePlanFile(String json, Path file) {
         try {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());

@@ -58,7 +58,7 @@ public final class RollbackCommand implements Callable<Integer> {
         DeploySpec spec = Specs.single(Specs.load(common, ctx), common);
         EnvironmentSpec env = Specs.environment(spec, common, ctx);
         List<String> services = List.copyOf(Specs.services(spec, env, common, ctx).keySet());
-        Duration wait = timeout != null ? timeout : ctx.actions().input("timeout").map(v -> new DurationConverter().convert(v))
+        Duration wait = timeout != null ? timeout : ctx.actions().input("timeout").map(v -> DurationConverter.input("timeout", v))
                 .orElse(env.timeout() != null ? env.timeout() : spec.deploy().timeout());
         boolean dryRun = common.dryRun(ctx.actions());
         DeployReport report;

@@ -53,7 +53,7 @@ public final class Specs {
 
     /** Reads and checks every spec without throwing on problems: what {@code validate} reports on. */
     public static List<SpecResult> check(CommonOptions common, CommandContext ctx) {
-        return SpecLoader.loadAll(SpecFiles.read(common.specs(ctx.actions())));
+        return SpecLoader.loadAll(SpecFiles.read(common.specs(ctx.actions()), Workspace.root(ctx).orElse(null)));
     }
 
     /**

@@ -52,6 +52,7 @@ public final class DeployPlanner {
                         "the services are: " + String.join(", ", views.keySet()));
             }
         }
+        ImageOwnership.check(spec, images.byService());
     }
 
     public List<ServiceStep> plan(String environment, List<String> selected, ImageSelection images, boolean resume) {

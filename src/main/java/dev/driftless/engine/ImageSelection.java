@@ -42,6 +42,10 @@ public record ImageSelection(Map<String, String> byService, String tag) {
 
     /** An image from the build step's output: {@code <repo>@sha256:<hex>}, {@code <repo>:<tag>}, or a bare digest/tag. */
     static ImageRef imageRef(String service, String value) {
+        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
+            throw new DriftlessException("--images: the image for " + service + " holds a line break or control character",
+                    "pass one image reference per service on one line, as the build step's images output has it");
+        }
         try {
             int at = value.lastIndexOf('@');
             if (at >= 0) {

@@ -1,5 +1,6 @@
 package dev.driftless.engine;
 
+import dev.driftless.DriftlessException;
 import dev.driftless.engine.TaskDefinitionStore.Revision;
 import dev.driftless.engine.TaskDefinitionStore.RevisionDetails;
 import dev.driftless.plan.ServiceTags;
@@ -75,7 +76,12 @@ public sealed interface RollbackTarget {
             return new Previous();
         }
         if (v.startsWith("revision:") && v.substring(9).matches("\\d+")) {
-            return new RevisionNumber(Integer.parseInt(v.substring(9)));
+            String digits = v.substring(9);
+            if (digits.length() > 10 || Long.parseLong(digits) > Integer.MAX_VALUE || Long.parseLong(digits) < 1) {
+                throw new DriftlessException("--to " + v + ": a task definition revision is between 1 and " + Integer.MAX_VALUE,
+                        "name a revision the service's family has, e.g. revision:42, or use previous");
+            }
+            return new RevisionNumber(Integer.parseInt(digits));
         }
         if (v.startsWith("sha:") && v.substring(4).matches("(?i)[0-9a-f]{7,40}")) {
             return new GitSha(v.substring(4));

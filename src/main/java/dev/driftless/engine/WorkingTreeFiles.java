@@ -38,14 +38,36 @@ public final class WorkingTreeFiles implements RepositoryFiles {
         if (now.isPresent() && !now.get().version().equals(baseVersion)) {
             return new Stale(file + " changed while driftless was updating it");
         }
+        Optional<String> outside = outsideRoot(file);
+        if (outside.isPresent()) {
+            return new Refused(outside.get(), "give tracker.path relative to the repository root, inside it");
+        }
         try {
             // write beside it and move, so an interrupted run never leaves half a tracker
             Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".driftless-", ".md");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            // the temporary file is 600; the tracker keeps its own mode (a new one gets a checkout's 644)
+            Files.setPosixFilePermissions(tmp, Files.exists(file) ? Files.getPosixFilePermissions(file)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new Written(null);
         } catch (IOException e) {
             return new Refused("cannot write " + file + ": " + e.getMessage(), "check the file's permissions, or pass --no-tracker");
+        }
+    }
+
+    /** Why a tracker path leaves the working tree ('..', or a symlinked directory pointing out), if it does. */
+    private Optional<String> outsideRoot(Path file) {
+        try {
+            Path realRoot = root.toAbsolutePath().toRealPath();
+            Path parent = file.toAbsolutePath().normalize().getParent();
+            Path realParent = parent != null && Files.exists(parent) ? parent.toRealPath() : parent;
+            if (realParent == null || !realParent.startsWith(realRoot)) {
+                return Optional.of("the tracker " + file + " is outside the working tree " + realRoot);
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("cannot resolve the tracker " + file + ": " + e.getMessage());
         }
     }
 

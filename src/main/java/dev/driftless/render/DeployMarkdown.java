@@ -30,7 +30,8 @@ public final class DeployMarkdown {
                     shortImage(s.image()), s.duration().isZero() ? "" : Durations.format(round(s.duration())),
                     reasons(s));
         }
-        md.append(table.render());
+        // a blank line ends the table, so what the next step appends to the summary is not read as a row
+        md.append(table.withoutEmptyColumns().render()).append('\n');
         return md.toString();
     }
 

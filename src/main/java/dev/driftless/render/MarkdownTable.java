@@ -49,6 +49,25 @@ public final class MarkdownTable {
         return rows.isEmpty();
     }
 
+    /** The same table without the columns that are empty in every row (an empty column reads as a gap). */
+    public MarkdownTable withoutEmptyColumns() {
+        List<Integer> kept = new ArrayList<>();
+        for (int c = 0; c < headers.size(); c++) {
+            int column = c;
+            if (rows.stream().anyMatch(r -> r.get(column) != null && !r.get(column).isBlank())) {
+                kept.add(c);
+            }
+        }
+        MarkdownTable t = new MarkdownTable(kept.stream().map(headers::get).toArray(String[]::new));
+        for (int i = 0; i < kept.size(); i++) {
+            t.right[i] = right[kept.get(i)];
+        }
+        for (List<String> r : rows) {
+            t.row(kept.stream().map(r::get).toArray(String[]::new));
+        }
+        return t;
+    }
+
     /** The table, ending with a newline. */
     public String render() {
         StringBuilder md = new StringBuilder();

@@ -71,9 +71,16 @@ public final class PlanMarkdown {
         }
         md.append("</summary>\n\n");
         if (!s.changes().isEmpty()) {
-            MarkdownTable t = new MarkdownTable("What", "Field", "Live", "Spec", "");
+            // the drift marker gets a column only when a change drifted: an all-empty column reads as a gap
+            boolean drift = s.changes().stream().anyMatch(Change::drift);
+            MarkdownTable t = drift ? new MarkdownTable("What", "Field", "Live", "Spec", "Drift")
+                    : new MarkdownTable("What", "Field", "Live", "Spec");
             for (Change c : s.changes()) {
-                t.row(c.group().label(), c.field(), live(c), spec(c), c.drift() ? "⚠️ drift" : "");
+                if (drift) {
+                    t.row(c.group().label(), c.field(), live(c), spec(c), c.drift() ? "⚠️ drift" : "");
+                } else {
+                    t.row(c.group().label(), c.field(), live(c), spec(c));
+                }
             }
             md.append(t.render()).append('\n');
         }

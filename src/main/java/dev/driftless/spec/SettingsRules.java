@@ -37,7 +37,7 @@ final class SettingsRules implements SpecRule {
             }
         }
         if (spec.tracker() != null && spec.tracker().path() != null
-                && (!spec.tracker().path().endsWith(".md") || spec.tracker().path().startsWith("/"))) {
+                && !spec.tracker().path().endsWith(".md")) {
             problems.error("tracker.path", "tracker path '" + spec.tracker().path()
                     + "' must be a markdown file relative to the repository root");
         }

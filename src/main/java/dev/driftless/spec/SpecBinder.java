@@ -42,7 +42,7 @@ final class SpecBinder {
                 t.requiredString("path"), t.string("branch"), t.stringMap("checklist", "checklist item"),
                 orZero(t.integer("history")))).orElse(null);
         DeploySettings deploy = m.object("deploy", Shapes.DEPLOY)
-                .map(d -> new DeploySettings(duration(d, "timeout"), orZero(d.integer("retain")))).orElse(null);
+                .map(d -> new DeploySettings(duration(d, "timeout"), retain(d))).orElse(null);
         m.require("environments");
         Map<String, EnvironmentSpec> environments = m.named("environments", "environment", this::environment);
         m.require("services");
@@ -132,11 +132,25 @@ final class SpecBinder {
             return null;
         }
         Duration d = Durations.parse(text);
-        if (d == null || d.isNegative() || d.isZero()) {
+        if (d == null) {
             problems.error(m.child(key), "'" + text + "' is not a duration; write it like 90s, 30m, 1h30m or PT30M");
             return null;
         }
+        String range = Durations.rangeProblem(d);
+        if (range != null) {
+            problems.error(m.child(key), "duration '" + text + "' " + range);
+            return null;
+        }
         return d;
+    }
+
+    /** deploy.retain, checked here because DeploySettings reads 0 as "not given" (the default 10). */
+    private int retain(MappingReader d) {
+        Integer retain = d.integer("retain");
+        if (retain != null && retain < 1) {
+            problems.error(d.child("retain"), "retain " + retain + " must be at least 1 (task definition revisions kept)");
+        }
+        return orZero(retain);
     }
 
     static int orZero(Integer value) {

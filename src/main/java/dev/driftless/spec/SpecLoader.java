@@ -17,7 +17,9 @@ public final class SpecLoader {
             new AccountRules(),
             new ServiceRules(),
             new DeployRules(),
-            new SettingsRules());
+            new SettingsRules(),
+            new PathRules(),
+            new ReferenceRules());
 
     private SpecLoader() {
     }

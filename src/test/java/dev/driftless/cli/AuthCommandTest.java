@@ -152,7 +152,7 @@ class AuthCommandTest {
             assertThat(summary).doesNotContain(secret);
         }
         for (String secret : secrets.subList(2, secrets.size())) {
-            assertThat(stdout()).as("each STS secret is masked").contains("::add-mask::" + secret);
+            assertThat(stdout() + stderr()).as("each STS secret is masked").contains("::add-mask::" + secret);
         }
     }
 
@@ -169,10 +169,22 @@ class AuthCommandTest {
 
     @Test
     void withoutARegionAuthExitsOneNamingTheFix() {
-        int code = run(Map.of("AWS_ACCESS_KEY_ID", "a", "AWS_SECRET_ACCESS_KEY", "b"), "auth");
+        int code = run(Map.of("AWS_ACCESS_KEY_ID", "a", "AWS_SECRET_ACCESS_KEY", "b"), "auth",
+                "--specs", dir.resolve("no-specs-here").toString());
 
         assertThat(code).isEqualTo(1);
         assertThat(stderr()).contains("no AWS region").contains("AWS_REGION");
+    }
+
+    @Test
+    void withoutEnvAndAwsRegionAuthTakesTheRegionFromTheSpec(MotoServer moto) {
+        Map<String, String> env = new HashMap<>(moto.awsEnvironment());
+        env.remove("AWS_REGION");
+
+        int code = run(env, "auth", "--specs", "deploy-specs/durable-code.yaml");
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout()).contains("region:  us-west-2");
     }
 
     @Test

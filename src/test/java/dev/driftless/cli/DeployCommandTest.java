@@ -300,7 +300,7 @@ class DeployCommandTest {
                         "--images: the image for backend (not an image) is not <uri>@sha256:<digest> or <uri>:<tag>"),
                 org.junit.jupiter.params.provider.Arguments.of(new String[] {"--images", "{\"worker\":\"r:1\"}"}, 1,
                         "--images names service worker, which"),
-                org.junit.jupiter.params.provider.Arguments.of(new String[] {"--image-tag", "bad!tag"}, 1,
+                org.junit.jupiter.params.provider.Arguments.of(new String[] {"--image-tag", "bad!tag"}, 2,
                         "--image-tag: 'bad!tag' is not an image tag"),
                 org.junit.jupiter.params.provider.Arguments.of(new String[] {"--image-tag", "v1", "--service", "worker"}, 1,
                         "no service 'worker'"),

@@ -44,6 +44,13 @@ class DemoIT {
         assertThat(dir.resolve("summaries/01-validate.md")).exists();
         assertThat(Files.readString(dir.resolve("logs/01-validate.log"))).contains("$ driftless validate");
         assertThat(dir.resolve("planning/deployment/PROGRESS_TRACKER.md")).exists();
+        // the seeded tracker has every line docs/tracker.md promises, so no step warns about a missing one
+        try (var logs = Files.list(dir.resolve("logs"))) {
+            for (java.nio.file.Path log : logs.toList()) {
+                assertThat(Files.readString(log)).as(log.toString()).doesNotContain("warning: tracker:");
+            }
+        }
+        assertThat(Files.readString(dir.resolve("planning/deployment/PROGRESS_TRACKER.md"))).doesNotContain("**Last Updated**: never");
         // moto was stopped by its PID
         Matcher pid = Pattern.compile("moto pid (\\d+)").matcher(r.stderr());
         assertThat(pid.find()).as(r.describe()).isTrue();

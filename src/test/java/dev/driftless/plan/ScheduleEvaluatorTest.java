@@ -151,4 +151,24 @@ class ScheduleEvaluatorTest {
     private static LocalTime t(String hhmm) {
         return LocalTime.parse(hhmm);
     }
+
+    /** As docs/schedule.md says: a start inside the spring-forward gap moves later by the gap. */
+    @org.junit.jupiter.api.Test
+    void aWindowStartingInTheSpringGapStartsLaterByTheGap() {
+        // LA, Sunday 2026-03-08: 02:00 PST jumps to 03:00 PDT; 02:30 does not exist that day
+        ScheduleEvaluator e = new ScheduleEvaluator(schedule("America/Los_Angeles",
+                new Window(EnumSet.of(DayOfWeek.SUNDAY), t("02:30"), t("05:00"))));
+        assertThat(e.runningAt(java.time.Instant.parse("2026-03-08T10:29:00Z"))).as("03:29 PDT").isFalse();
+        assertThat(e.runningAt(java.time.Instant.parse("2026-03-08T10:30:00Z"))).as("03:30 PDT").isTrue();
+    }
+
+    /** As docs/schedule.md says: a time inside the autumn overlap means its first occurrence. */
+    @org.junit.jupiter.api.Test
+    void aWindowStartingInTheAutumnOverlapStartsAtItsFirstOccurrence() {
+        // LA, Sunday 2026-11-01: 01:00-02:00 happens twice (PDT, then PST)
+        ScheduleEvaluator e = new ScheduleEvaluator(schedule("America/Los_Angeles",
+                new Window(EnumSet.of(DayOfWeek.SUNDAY), t("01:30"), t("05:00"))));
+        assertThat(e.runningAt(java.time.Instant.parse("2026-11-01T08:29:00Z"))).as("01:29 PDT").isFalse();
+        assertThat(e.runningAt(java.time.Instant.parse("2026-11-01T08:30:00Z"))).as("01:30 PDT, the first").isTrue();
+    }
 }
