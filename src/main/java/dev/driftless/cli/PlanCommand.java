@@ -3,13 +3,9 @@ package dev.driftless.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.driftless.DriftlessException;
 import dev.driftless.actions.ActionsRuntime;
-import dev.driftless.actions.GitHubContext;
 import dev.driftless.aws.AwsClients;
 import dev.driftless.aws.EcsLiveStateReader;
 import dev.driftless.engine.Planner;
-import dev.driftless.engine.StickyComment;
-import dev.driftless.github.GitHubClients;
-import dev.driftless.github.GitHubPullRequestComments;
 import dev.driftless.plan.CostComparison;
 import dev.driftless.plan.CostEstimate;
 import dev.driftless.plan.CostModel;
@@ -35,10 +31,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import org.kohsuke.github.GitHub;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,8 +45,6 @@ import picocli.CommandLine.Option;
         description = "Diff the spec against the live services of one environment (normalised, with drift), estimate the "
                 + "monthly cost, and report it in the job summary and one sticky pull-request comment.")
 public final class PlanCommand implements Callable<Integer> {
-    private static final Set<String> PR_EVENTS = Set.of("pull_request", "pull_request_target");
-
     @Mixin
     CommonOptions common;
 
@@ -126,7 +118,7 @@ public final class PlanCommand implements Callable<Integer> {
         if (actions.summary().writesFile()) {
             actions.summary().append(markdown);
         }
-        comment(markdown, env.name(), actions);
+        PullRequestSection.publish(ctx, "plan-" + env.name(), markdown, "the plan");
         ctx.err().println(plan.hasChanges()
                 ? "plan: " + plan.changeCount() + " change(s)" + (plan.driftCount() > 0 ? ", " + plan.driftCount() + " drifted" : "")
                 : "plan: no changes");
@@ -210,34 +202,6 @@ public final class PlanCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new DriftlessException("cannot write the plan file " + file + ": " + e.getMessage(),
                     "pass --plan-file with a writable path", e);
-        }
-    }
-
-    private void comment(String markdown, String environment, ActionsRuntime actions) {
-        GitHubContext gh = actions.context();
-        if (gh.eventName() == null || !PR_EVENTS.contains(gh.eventName())) {
-            return;
-        }
-        if (gh.token() == null) {
-            ctx.err().println("no GitHub token (GITHUB_TOKEN or input github-token): the plan is in the job summary only");
-            return;
-        }
-        Optional<Integer> number = actions.event().flatMap(PlanCommand::pullRequestNumber);
-        if (number.isEmpty()) {
-            actions.commands().warning("the " + gh.eventName() + " event payload has no pull request number; "
-                    + "the plan is in the job summary only", null);
-            return;
-        }
-        String note = gh.runUrl() == null ? "_The plan was cut to fit a comment; the full plan is in the job summary._"
-                : "_The plan was cut to fit a comment; the full plan is in [the run's job summary](" + gh.runUrl() + ")._";
-        try {
-            GitHub github = GitHubClients.connect(gh).orElseThrow();
-            var comments = new GitHubPullRequestComments(GitHubClients.repository(github, gh), number.get());
-            var written = new StickyComment(comments).put("plan-" + environment, markdown, note);
-            ctx.err().println("plan comment: " + (written.url() == null ? "#" + written.id() : written.url()));
-        } catch (DriftlessException e) {
-            // the plan itself succeeded; a comment GitHub refuses must not fail the check
-            actions.commands().warning(e.getMessage() + (e.hint() == null ? "" : " — " + e.hint()), null);
         }
     }
 
