@@ -8,11 +8,14 @@ import dev.driftless.aws.EcsLiveStateReader;
 import dev.driftless.engine.Planner;
 import dev.driftless.plan.CostComparison;
 import dev.driftless.plan.CostEstimate;
+import dev.driftless.plan.CostGate;
+import dev.driftless.plan.CostHeadline;
 import dev.driftless.plan.CostModel;
 import dev.driftless.plan.ImageRef;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PriceTable;
 import dev.driftless.render.CostEstimateMarkdown;
+import dev.driftless.render.CostHeadlineMarkdown;
 import dev.driftless.render.PlanJson;
 import dev.driftless.render.PlanMarkdown;
 import dev.driftless.spec.DeploySpec;
@@ -65,6 +68,16 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Exit 0 when there are no changes, 2 when there are, 1 on error (input detailed-exitcode).")
     boolean detailedExitcode;
 
+    @Option(names = "--comment", paramLabel = "MODE",
+            description = "When to write the pull-request comment: always (default), on-change (a plan without changes "
+                    + "creates no comment and updates an existing one to say so) or off; input comment.")
+    String commentMode;
+
+    @Option(names = "--fail-on", paramLabel = "RULE",
+            description = "Exit 3 when the cost breaks a rule (repeatable; input fail-on, comma-separated): budget, "
+                    + "increase:USD (e.g. increase:5) or increase:PCT% (e.g. increase:20%).")
+    List<String> failOn = new ArrayList<>();
+
     @Option(names = "--plan-file", paramLabel = "PATH",
             description = "Where to write the plan as JSON (default: $RUNNER_TEMP/driftless-plan-<env>.json, else ./).")
     Path planFile;
@@ -82,6 +95,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ActionsRuntime actions = ctx.actions();
+        CommentMode mode = commentMode(actions);
+        List<CostGate> gates = gates(actions);
         DeploySpec spec = Specs.single(Specs.load(common, ctx), common);
         EnvironmentSpec env = Specs.environment(spec, common, ctx);
         Map<String, ServiceView> views = Specs.services(spec, env, common, ctx);
@@ -101,7 +116,10 @@ public final class PlanCommand implements Callable<Integer> {
         CostModel costs = new CostModel(PriceTable.builtIn());
         CostComparison cost = new CostComparison(costs.live(spec, plan, views, month), costs.estimate(spec, views.values(), month));
         CostEstimate proposed = cost.proposed();
-        String markdown = PlanMarkdown.render(plan) + costLine(cost, month, spec);
+        CostHeadline headline = headline(spec, env, cost, costs.proposed(spec, Optional.empty(), month).totalUsd());
+        List<String> breaches = gates.stream().flatMap(g -> g.breach(headline).stream()).toList();
+        String markdown = withHeadline(PlanMarkdown.render(plan), CostHeadlineMarkdown.render(headline) + gateLines(breaches))
+                + costLine(cost, month, spec);
         String json = PlanJson.render(plan, round(proposed.totalUsd()), round(cost.live().totalUsd()));
 
         Path file = writePlanFile(json, env.name(), actions);
@@ -118,10 +136,19 @@ public final class PlanCommand implements Callable<Integer> {
         if (actions.summary().writesFile()) {
             actions.summary().append(markdown);
         }
-        PullRequestSection.publish(ctx, "plan-" + env.name(), markdown, "the plan");
+        if (mode != CommentMode.OFF) {
+            // a failed gate always explains itself where the check is reviewed
+            boolean create = mode == CommentMode.ALWAYS || plan.hasChanges() || !breaches.isEmpty();
+            PullRequestSection.publish(ctx, "plan-" + env.name(), markdown, "the plan", create);
+        }
         ctx.err().println(plan.hasChanges()
                 ? "plan: " + plan.changeCount() + " change(s)" + (plan.driftCount() > 0 ? ", " + plan.driftCount() + " drifted" : "")
                 : "plan: no changes");
+        if (!breaches.isEmpty()) {
+            breaches.forEach(b -> actions.commands().error(b, null));
+            ctx.err().println("plan: exit " + ExitCode.COST_GATE + " — " + String.join("; ", breaches));
+            return ExitCode.COST_GATE;
+        }
         return detailedExitcode(actions) && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
     }
 
@@ -186,6 +213,50 @@ public final class PlanCommand implements Callable<Integer> {
                 month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH), month.getYear(),
                 live.totalUsd(), proposed.totalUsd(), delta < 0 ? "−" : "+", Math.abs(delta), budget)
                 + CostEstimateMarkdown.notes(cost.liveOnlyNotes());
+    }
+
+    private CommentMode commentMode(ActionsRuntime actions) {
+        Optional<String> value = Optional.ofNullable(commentMode).or(() -> actions.input("comment"));
+        try {
+            return value.map(CommentMode::parse).orElse(CommentMode.ALWAYS);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(command.commandLine(), "--comment: " + e.getMessage());
+        }
+    }
+
+    private List<CostGate> gates(ActionsRuntime actions) {
+        String value = failOn.isEmpty() ? actions.input("fail-on").orElse("") : String.join(",", failOn);
+        try {
+            return CostGate.parseAll(value);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(command.commandLine(), "--fail-on: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The environment's and the application's estimates. The plan reads only this environment live, so
+     * the other environments count at the spec's estimate on both sides; the budget is the whole
+     * application's (the spec gives no share per environment).
+     */
+    static CostHeadline headline(DeploySpec spec, EnvironmentSpec env, CostComparison cost, double applicationProposed) {
+        double envLive = cost.live().totalUsd();
+        double envProposed = cost.proposed().totalUsd();
+        double others = applicationProposed - envProposed;
+        return new CostHeadline(env.name(), spec.name(), envLive, envProposed, others + envLive, applicationProposed,
+                spec.budget().monthlyUsd(), CostHeadline.BudgetScope.APPLICATION);
+    }
+
+    /** The cost headline right under the plan's title. */
+    private static String withHeadline(String planMarkdown, String headline) {
+        int title = planMarkdown.indexOf("\n\n");
+        return title < 0 ? headline + "\n" + planMarkdown
+                : planMarkdown.substring(0, title + 2) + headline + "\n" + planMarkdown.substring(title + 2);
+    }
+
+    private static String gateLines(List<String> breaches) {
+        StringBuilder b = new StringBuilder();
+        breaches.forEach(r -> b.append("\n> [!CAUTION]\n> **Check failed (exit 3):** ").append(r).append('\n'));
+        return b.toString();
     }
 
     private Path writePlanFile(String json, String environment, ActionsRuntime actions) {
