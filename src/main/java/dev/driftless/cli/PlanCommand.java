@@ -75,7 +75,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on", paramLabel = "RULE",
             description = "Exit 3 when the cost breaks a rule (repeatable; input fail-on, comma-separated): budget, "
-                    + "increase:USD (e.g. increase:5) or increase:PCT% (e.g. increase:20%).")
+                    + "increase:USD (e.g. increase:5) or increase:PCT%% (e.g. increase:20%%).")
     List<String> failOn = new ArrayList<>();
 
     @Option(names = "--plan-file", paramLabel = "PATH",
