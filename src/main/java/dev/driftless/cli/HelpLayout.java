@@ -66,6 +66,9 @@ final class HelpLayout {
             Map.entry("drift", new Layout(AWS_ENV, Set.of("--env"), List.of(
                     "driftless drift --env dev",
                     "driftless drift --env prod --dry-run"))),
+            Map.entry("test", new Layout(Set.of("--specs", "--env", "--service", "--role-arn", "--debug"), Set.of(), List.of(
+                    "driftless test",
+                    "driftless test --env dev --images '{\"backend\":\"123456789012.dkr.ecr.us-west-2.amazonaws.com/backend@sha256:…\"}'"))),
             Map.entry("demo", new Layout(Set.of("--specs", "--debug"), Set.of(), List.of(
                     "driftless demo",
                     "driftless demo --dir /tmp/driftless-demo"))));

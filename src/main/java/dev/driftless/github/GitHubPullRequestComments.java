@@ -67,7 +67,7 @@ public final class GitHubPullRequestComments implements PullRequestComments {
         try {
             GHIssueComment c = issue().comment(body);
             seen.put(c.getId(), c);
-            return new Comment(c.getId(), body, url(c), c.getUserName());
+            return new Comment(c.getId(), body, url(c), author(c));
         } catch (IOException e) {
             throw translate("comment on pull request #" + number, e);
         }
@@ -81,7 +81,7 @@ public final class GitHubPullRequestComments implements PullRequestComments {
         }
         try {
             c.update(body);
-            return new Comment(id, body, url(c), c.getUserName());
+            return new Comment(id, body, url(c), author(c));
         } catch (IOException e) {
             throw translate("edit driftless's comment on pull request #" + number, e);
         }
@@ -95,7 +95,16 @@ public final class GitHubPullRequestComments implements PullRequestComments {
     }
 
     private static Comment comment(GHIssueComment c) {
-        return new Comment(c.getId(), c.getBody(), url(c), c.getUserName());
+        return new Comment(c.getId(), c.getBody(), url(c), author(c));
+    }
+
+    private static String author(GHIssueComment c) {
+        try {
+            return c.getUserName();
+        } catch (NullPointerException e) {
+            // GitHub always names the writer; github-api throws on an answer without one (a stub), which owns nothing
+            return null;
+        }
     }
 
     private static String url(GHIssueComment c) {
