@@ -60,7 +60,7 @@ final class HelpLayout {
             Map.entry("auth", new Layout(without(AWS_ENV, "--dry-run", "--service", "--at"), Set.of("--env"), List.of(
                     "driftless auth --env dev",
                     "driftless auth --env prod --role-arn arn:aws:iam::123456789012:role/deploy --json"))),
-            Map.entry("matrix", new Layout(Set.of("--specs", "--env", "--service", "--json", "--debug"), Set.of(), List.of(
+            Map.entry("matrix", new Layout(Set.of("--specs", "--env", "--service", "--debug"), Set.of(), List.of(
                     "driftless matrix",
                     "driftless matrix --per environment --scheduled"))),
             Map.entry("drift", new Layout(AWS_ENV, Set.of("--env"), List.of(
