@@ -235,15 +235,18 @@ public final class PlanCommand implements Callable<Integer> {
 
     /**
      * The environment's and the application's estimates. The plan reads only this environment live, so
-     * the other environments count at the spec's estimate on both sides; the budget is the whole
-     * application's (the spec gives no share per environment).
+     * the other environments count at the spec's estimate on both sides. The budget is compared like with
+     * like: the environment's share ({@code budget.environments}) with its estimate, else {@code monthlyUsd}
+     * with the whole application's.
      */
     static CostHeadline headline(DeploySpec spec, EnvironmentSpec env, CostComparison cost, double applicationProposed) {
         double envLive = cost.live().totalUsd();
         double envProposed = cost.proposed().totalUsd();
         double others = applicationProposed - envProposed;
+        Double share = spec.budget().environments().get(env.name());
         return new CostHeadline(env.name(), spec.name(), envLive, envProposed, others + envLive, applicationProposed,
-                spec.budget().monthlyUsd(), CostHeadline.BudgetScope.APPLICATION);
+                share != null ? share : spec.budget().monthlyUsd(),
+                share != null ? CostHeadline.BudgetScope.ENVIRONMENT : CostHeadline.BudgetScope.APPLICATION);
     }
 
     /** The cost headline right under the plan's title. */

@@ -72,7 +72,7 @@ public final class Shapes {
         m.put(LOAD_BALANCER, List.of("targetGroupArn", "containerPort"));
         m.put(AUTOSCALING, List.of("min", "max", "cpuPercent", "memoryPercent"));
         m.put(OVERRIDE, List.of("cpu", "memory", "desiredCount", "environment", "secrets", "autoscaling"));
-        m.put(BUDGET, List.of("monthlyUsd", "alerts"));
+        m.put(BUDGET, List.of("monthlyUsd", "alerts", "environments"));
         m.put(COST, List.of("tag", "fixed", "prices"));
         m.put(FIXED_COST, List.of("name", "monthlyUsd", "environment"));
         m.put(PRICES, List.of("vcpuHour", "gbHour", "spotVcpuHour", "spotGbHour"));

@@ -213,6 +213,21 @@ class PlanGatesTest {
     }
 
     @Test
+    void anEnvironmentsBudgetShareIsComparedWithItsOwnEstimate(MotoServer moto) throws Exception {
+        github.stubFor(get(urlPathEqualTo(COMMENTS)).willReturn(okJson("[]")));
+        Path specs = PlanRun.sampleWith(Files.createDirectories(tmp.resolve("d")), "monthlyUsd: 25",
+                "monthlyUsd: 25\n  environments: { dev: 10, prod: 15 }");
+
+        PlanRun run = plan(moto, specs, Map.of(), "--fail-on", "budget");
+
+        assertThat(run.code).as(run.err).isEqualTo(ExitCode.COST_GATE);
+        String body = sent(github.findAll(postRequestedFor(urlEqualTo(COMMENTS))).get(0));
+        assertThat(body).containsPattern("\\*\\*dev:\\*\\* monthly estimate [^\n]* · budget \\$10 \\([0-9]+%, this environment's share\\)  \n")
+                .containsPattern("\\*\\*durable-code \\(all environments\\):\\*\\* monthly estimate [^·\n]*\n")
+                .contains("fail-on budget: dev's estimate $");
+    }
+
+    @Test
     void anUnknownRuleIsAUsageErrorNamingTheForms(MotoServer moto) throws Exception {
         PlanRun run = plan(moto, PlanRun.SAMPLE, Map.of(), "--fail-on", "increase:lots");
 
