@@ -1,6 +1,8 @@
 package dev.driftless.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The root command; each subcommand is one class in this package. */
 @Command(
@@ -24,6 +26,16 @@ import picocli.CommandLine.Command;
             RollbackCommand.class,
             BuildCommand.class,
             TestCommand.class,
+            DriftCommand.class,
         })
-public final class DriftlessCommand {
+public final class DriftlessCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    CommandSpec spec;
+
+    /** No command given: the list of commands (the one time every subcommand's description is needed). */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCode.USAGE;
+    }
 }

@@ -7,6 +7,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** {@code plan --detailed-exitcode}: the plan has changes. */
     public static final int CHANGES = 2;
+    /** {@code plan --fail-on}: a cost rule failed (whatever --detailed-exitcode says), so a required check blocks the merge. */
+    public static final int COST_GATE = 3;
 
     private ExitCode() {
     }

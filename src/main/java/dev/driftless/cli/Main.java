@@ -48,6 +48,7 @@ public final class Main {
             cli.setCaseInsensitiveEnumValuesAllowed(true);
             cli.setParameterExceptionHandler(Main::usageError);
             cli.setExecutionExceptionHandler((e, line, parsed) -> failure(e, ctx, debug));
+            HelpLayout.apply(cli);
             return cli.execute(args);
         } catch (RuntimeException e) {
             return failure(e, ctx, debug);
@@ -60,8 +61,15 @@ public final class Main {
     private static int usageError(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("error: " + e.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        if (e instanceof CommandLine.UnmatchedArgumentException u && u.isUnknownOption()) {
+            // the nearest option of this command, not picocli's list of loosely similar ones
+            String unknown = u.getUnmatched().get(0);
+            err.println("error: unknown option '" + unknown + "' for '" + cmd.getCommandSpec().qualifiedName() + "'"
+                    + NearestOption.of(unknown, cmd.getCommandSpec()).map(n -> "; did you mean " + n + "?").orElse(""));
+        } else {
+            err.println("error: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        }
         err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
         err.flush();
         return ExitCode.USAGE;

@@ -3,20 +3,19 @@ package dev.driftless.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.driftless.DriftlessException;
 import dev.driftless.actions.ActionsRuntime;
-import dev.driftless.actions.GitHubContext;
 import dev.driftless.aws.AwsClients;
 import dev.driftless.aws.EcsLiveStateReader;
 import dev.driftless.engine.Planner;
-import dev.driftless.engine.StickyComment;
-import dev.driftless.github.GitHubClients;
-import dev.driftless.github.GitHubPullRequestComments;
 import dev.driftless.plan.CostComparison;
 import dev.driftless.plan.CostEstimate;
+import dev.driftless.plan.CostGate;
+import dev.driftless.plan.CostHeadline;
 import dev.driftless.plan.CostModel;
 import dev.driftless.plan.ImageRef;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PriceTable;
 import dev.driftless.render.CostEstimateMarkdown;
+import dev.driftless.render.CostHeadlineMarkdown;
 import dev.driftless.render.PlanJson;
 import dev.driftless.render.PlanMarkdown;
 import dev.driftless.spec.DeploySpec;
@@ -35,10 +34,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import org.kohsuke.github.GitHub;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,8 +48,6 @@ import picocli.CommandLine.Option;
         description = "Diff the spec against the live services of one environment (normalised, with drift), estimate the "
                 + "monthly cost, and report it in the job summary and one sticky pull-request comment.")
 public final class PlanCommand implements Callable<Integer> {
-    private static final Set<String> PR_EVENTS = Set.of("pull_request", "pull_request_target");
-
     @Mixin
     CommonOptions common;
 
@@ -73,6 +68,16 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Exit 0 when there are no changes, 2 when there are, 1 on error (input detailed-exitcode).")
     boolean detailedExitcode;
 
+    @Option(names = "--comment", paramLabel = "MODE",
+            description = "When to write the pull-request comment: always (default), on-change (a plan without changes "
+                    + "creates no comment and updates an existing one to say so) or off; input comment.")
+    String commentMode;
+
+    @Option(names = "--fail-on", paramLabel = "RULE",
+            description = "Exit 3 when the cost breaks a rule (repeatable; input fail-on, comma-separated): budget, "
+                    + "increase:USD (e.g. increase:5) or increase:PCT%% (e.g. increase:20%%).")
+    List<String> failOn = new ArrayList<>();
+
     @Option(names = "--plan-file", paramLabel = "PATH",
             description = "Where to write the plan as JSON (default: $RUNNER_TEMP/driftless-plan-<env>.json, else ./).")
     Path planFile;
@@ -90,6 +95,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ActionsRuntime actions = ctx.actions();
+        CommentMode mode = commentMode(actions);
+        List<CostGate> gates = gates(actions);
         DeploySpec spec = Specs.single(Specs.load(common, ctx), common);
         EnvironmentSpec env = Specs.environment(spec, common, ctx);
         Map<String, ServiceView> views = Specs.services(spec, env, common, ctx);
@@ -110,7 +117,10 @@ public final class PlanCommand implements Callable<Integer> {
         CostModel costs = new CostModel(PriceTable.builtIn());
         CostComparison cost = new CostComparison(costs.live(spec, plan, views, month), costs.estimate(spec, views.values(), month));
         CostEstimate proposed = cost.proposed();
-        String markdown = PlanMarkdown.render(plan) + costLine(cost, month, spec);
+        CostHeadline headline = headline(spec, env, cost, costs.proposed(spec, Optional.empty(), month).totalUsd());
+        List<String> breaches = gates.stream().flatMap(g -> g.breach(headline).stream()).toList();
+        String markdown = withHeadline(PlanMarkdown.render(plan), CostHeadlineMarkdown.render(headline) + gateLines(breaches))
+                + costLine(cost, month, spec);
         String json = PlanJson.render(plan, round(proposed.totalUsd()), round(cost.live().totalUsd()));
 
         Path file = writePlanFile(json, planTarget);
@@ -127,10 +137,19 @@ public final class PlanCommand implements Callable<Integer> {
         if (actions.summary().writesFile()) {
             actions.summary().append(markdown);
         }
-        comment(markdown, env.name(), actions);
+        if (mode != CommentMode.OFF) {
+            // a failed gate always explains itself where the check is reviewed
+            boolean create = mode == CommentMode.ALWAYS || plan.hasChanges() || !breaches.isEmpty();
+            PullRequestSection.publish(ctx, "plan-" + env.name(), markdown, "the plan", create);
+        }
         ctx.err().println(plan.hasChanges()
                 ? "plan: " + plan.changeCount() + " change(s)" + (plan.driftCount() > 0 ? ", " + plan.driftCount() + " drifted" : "")
                 : "plan: no changes");
+        if (!breaches.isEmpty()) {
+            breaches.forEach(b -> actions.commands().error(b, null));
+            ctx.err().println("plan: exit " + ExitCode.COST_GATE + " — " + String.join("; ", breaches));
+            return ExitCode.COST_GATE;
+        }
         return detailedExitcode(actions) && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
     }
 
@@ -202,6 +221,53 @@ public final class PlanCommand implements Callable<Integer> {
                 .orElse(Path.of("driftless-plan-" + environment + ".json")));
     }
 
+    private CommentMode commentMode(ActionsRuntime actions) {
+        Optional<String> value = Optional.ofNullable(commentMode).or(() -> actions.input("comment"));
+        try {
+            return value.map(CommentMode::parse).orElse(CommentMode.ALWAYS);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(command.commandLine(), "--comment: " + e.getMessage());
+        }
+    }
+
+    private List<CostGate> gates(ActionsRuntime actions) {
+        String value = failOn.isEmpty() ? actions.input("fail-on").orElse("") : String.join(",", failOn);
+        try {
+            return CostGate.parseAll(value);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(command.commandLine(), "--fail-on: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The environment's and the application's estimates. The plan reads only this environment live, so
+     * the other environments count at the spec's estimate on both sides. The budget is compared like with
+     * like: the environment's share ({@code budget.environments}) with its estimate, else {@code monthlyUsd}
+     * with the whole application's.
+     */
+    static CostHeadline headline(DeploySpec spec, EnvironmentSpec env, CostComparison cost, double applicationProposed) {
+        double envLive = cost.live().totalUsd();
+        double envProposed = cost.proposed().totalUsd();
+        double others = applicationProposed - envProposed;
+        Double share = spec.budget().environments().get(env.name());
+        return new CostHeadline(env.name(), spec.name(), envLive, envProposed, others + envLive, applicationProposed,
+                share != null ? share : spec.budget().monthlyUsd(),
+                share != null ? CostHeadline.BudgetScope.ENVIRONMENT : CostHeadline.BudgetScope.APPLICATION);
+    }
+
+    /** The cost headline right under the plan's title. */
+    private static String withHeadline(String planMarkdown, String headline) {
+        int title = planMarkdown.indexOf("\n\n");
+        return title < 0 ? headline + "\n" + planMarkdown
+                : planMarkdown.substring(0, title + 2) + headline + "\n" + planMarkdown.substring(title + 2);
+    }
+
+    private static String gateLines(List<String> breaches) {
+        StringBuilder b = new StringBuilder();
+        breaches.forEach(r -> b.append("\n> [!CAUTION]\n> **Check failed (exit 3):** ").append(r).append('\n'));
+        return b.toString();
+    }
+
     private Path writePlanFile(String json, Path file) {
         try {
             if (file.toAbsolutePath().getParent() != null) {
@@ -212,34 +278,6 @@ public final class PlanCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new DriftlessException("cannot write the plan file " + file + ": " + e.getMessage(),
                     "pass --plan-file with a writable path", e);
-        }
-    }
-
-    private void comment(String markdown, String environment, ActionsRuntime actions) {
-        GitHubContext gh = actions.context();
-        if (gh.eventName() == null || !PR_EVENTS.contains(gh.eventName())) {
-            return;
-        }
-        if (gh.token() == null) {
-            ctx.err().println("no GitHub token (GITHUB_TOKEN or input github-token): the plan is in the job summary only");
-            return;
-        }
-        Optional<Integer> number = actions.event().flatMap(PlanCommand::pullRequestNumber);
-        if (number.isEmpty()) {
-            actions.commands().warning("the " + gh.eventName() + " event payload has no pull request number; "
-                    + "the plan is in the job summary only", null);
-            return;
-        }
-        String note = gh.runUrl() == null ? "_The plan was cut to fit a comment; the full plan is in the job summary._"
-                : "_The plan was cut to fit a comment; the full plan is in [the run's job summary](" + gh.runUrl() + ")._";
-        try {
-            GitHub github = GitHubClients.connect(gh).orElseThrow();
-            var comments = new GitHubPullRequestComments(GitHubClients.repository(github, gh), number.get());
-            var written = new StickyComment(comments).put("plan-" + environment, markdown, note);
-            ctx.err().println("plan comment: " + (written.url() == null ? "#" + written.id() : written.url()));
-        } catch (DriftlessException e) {
-            // the plan itself succeeded; a comment GitHub refuses must not fail the check
-            actions.commands().warning(e.getMessage() + (e.hint() == null ? "" : " — " + e.hint()), null);
         }
     }
 

@@ -1,12 +1,23 @@
 package dev.driftless.engine;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The comments of one pull request. Implemented in github/ over the REST API. */
 public interface PullRequestComments {
 
-    /** The first comment whose body contains {@code marker}, if any. */
+    /** The first comment whose body contains {@code marker}, if any, whoever wrote it. */
     Optional<Comment> find(String marker);
+
+    /** Every comment whose body contains {@code marker}, oldest first, with its author. */
+    default List<Comment> findAll(String marker) {
+        return find(marker).map(List::of).orElse(List.of());
+    }
+
+    /** One comment as it is now (another job may have edited it since it was listed). */
+    default Comment read(long id) {
+        throw new UnsupportedOperationException("this PullRequestComments cannot re-read a comment");
+    }
 
     /** Creates a comment; returns it. */
     Comment create(String body);
@@ -14,6 +25,10 @@ public interface PullRequestComments {
     /** Replaces a comment's body; returns it. */
     Comment edit(long id, String body);
 
-    record Comment(long id, String body, String url) {
+    /** @param author the login of the comment's writer, e.g. {@code github-actions[bot]}; null when unknown */
+    record Comment(long id, String body, String url, String author) {
+        public Comment(long id, String body, String url) {
+            this(id, body, url, null);
+        }
     }
 }

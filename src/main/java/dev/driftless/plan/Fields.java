@@ -31,7 +31,8 @@ final class Fields {
         put(f, ChangeGroup.CPU_MEMORY, "cpu", cpu(td.cpu()));
         put(f, ChangeGroup.CPU_MEMORY, "memory", memory(td.memory()));
         if (c != null) {
-            c.environment().forEach((k, v) -> f.put(new Key(ChangeGroup.ENVIRONMENT, k), new Value(v, true)));
+            // plain values are in git already; only those that look like credentials stay hidden
+            c.environment().forEach((k, v) -> f.put(new Key(ChangeGroup.ENVIRONMENT, k), new Value(v, CredentialLook.hidden(k, v))));
             c.secrets().forEach((k, v) -> f.put(new Key(ChangeGroup.SECRETS, k), new Value(v, true)));
         }
         put(f, ChangeGroup.TASK_DEFINITION, "family", td.family());

@@ -62,13 +62,22 @@ public final class CommentBody {
      * @param overflowNote the last line when the section is cut, e.g. a link to the run's job summary
      */
     public CommentBody with(String name, String markdown, String overflowNote) {
+        return with(name, markdown, overflowNote, "");
+    }
+
+    /**
+     * This body with one section set to {@code markdown} followed by {@code footer}; only the markdown
+     * is cut to fit, so the footer (which commit and run the section describes) always stays.
+     */
+    public CommentBody with(String name, String markdown, String overflowNote, String footer) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a section name is letters, digits and _.:- only: " + name);
         }
         Map<String, String> next = new LinkedHashMap<>(sections);
         next.put(name, "");
         int room = MAX_CHARS - new CommentBody(next).render().length();
-        next.put(name, Truncation.fit(markdown.strip(), Math.max(room, 0), overflowNote));
+        String tail = footer == null || footer.isBlank() ? "" : "\n\n" + footer.strip();
+        next.put(name, Truncation.fit(markdown.strip(), Math.max(room - tail.length(), 0), overflowNote) + tail);
         return new CommentBody(next);
     }
 

@@ -103,19 +103,23 @@ public final class PlanMarkdown {
         return md.toString();
     }
 
-    // names only for variables and secrets: their values never leave the runner
+    // secrets are names only, and so are environment values that look like credentials: they never leave the runner
     private static String live(Change c) {
         if (c.from() == null) {
             return "(none)";
         }
-        return c.redacted() ? "(set)" : MarkdownTable.code(c.from());
+        return c.redacted() ? hidden(c, "(set)") : MarkdownTable.code(c.from());
     }
 
     private static String spec(Change c) {
         if (c.to() == null) {
             return "(removed)";
         }
-        return c.redacted() ? "(" + c.kind() + ")" : MarkdownTable.code(c.to());
+        return c.redacted() ? hidden(c, "(" + c.kind() + ")") : MarkdownTable.code(c.to());
+    }
+
+    private static String hidden(Change c, String secretWord) {
+        return c.group() == ChangeGroup.ENVIRONMENT ? "(hidden: looks like a credential)" : secretWord;
     }
 
     private static String groups(ServicePlan s) {

@@ -25,6 +25,19 @@ final class SettingsRules implements SpecRule {
                 problems.error("budget.alerts[" + i + "]", "alert threshold " + budget.alerts().get(i) + " must be above 0 (USD)");
             }
         }
+        budget.environments().forEach((env, share) -> {
+            if (!spec.environments().containsKey(env)) {
+                problems.error("budget.environments." + env, "no environment '" + env + "' to give a budget share; environments: "
+                        + String.join(", ", spec.environments().keySet()));
+            } else if (share <= 0) {
+                problems.error("budget.environments." + env, "the budget share of " + env + " must be above 0 (USD)");
+            }
+        });
+        double shares = budget.environments().values().stream().mapToDouble(Double::doubleValue).sum();
+        if (budget.monthlyUsd() != null && shares > budget.monthlyUsd() + 0.004) {
+            problems.warning("budget.environments", String.format(java.util.Locale.ROOT,
+                    "the environments' shares add up to $%.2f, more than monthlyUsd $%.2f", shares, budget.monthlyUsd()));
+        }
         cost(spec, problems);
         if (spec.logs() != null) {
             if (spec.logs().group() != null && !LOG_GROUP.matcher(spec.logs().group()).matches()) {

@@ -81,7 +81,7 @@ public final class Shapes {
         m.put(CANARY, List.of("percent", "wait"));
         m.put(LINEAR, List.of("stepPercent", "stepWait"));
         m.put(HOOK, List.of("lambda", "stages"));
-        m.put(BUDGET, List.of("monthlyUsd", "alerts"));
+        m.put(BUDGET, List.of("monthlyUsd", "alerts", "environments"));
         m.put(COST, List.of("tag", "fixed", "prices"));
         m.put(FIXED_COST, List.of("name", "monthlyUsd", "environment"));
         m.put(PRICES, List.of("vcpuHour", "gbHour", "spotVcpuHour", "spotGbHour"));

@@ -36,7 +36,9 @@ final class SpecBinder {
         String region = m.requiredString("region");
         Map<String, String> tags = m.stringMap("tags", "tag");
         Budget budget = m.object("budget", Shapes.BUDGET)
-                .map(b -> new Budget(b.decimal("monthlyUsd"), b.decimals("alerts"))).orElse(null);
+                .map(b -> new Budget(b.decimal("monthlyUsd"), b.decimals("alerts"),
+                        b.named("environments", "environment", (env, node, path) -> Scalars.decimal(node, path, problems))))
+                .orElse(null);
         CostSettings cost = m.object("cost", Shapes.COST).map(this::cost).orElse(null);
         TrackerSpec tracker = m.object("tracker", Shapes.TRACKER).map(t -> new TrackerSpec(
                 t.requiredString("path"), t.string("branch"), t.stringMap("checklist", "checklist item"),

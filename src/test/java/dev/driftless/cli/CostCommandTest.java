@@ -150,6 +150,7 @@ class CostCommandTest {
         github.stubFor(get(urlPathEqualTo(REPO + "/issues/2/comments")).willReturn(okJson("["
                 + "{\"id\":7,\"body\":\"Looks good\",\"url\":\"" + api + REPO + "/issues/comments/7\"},"
                 + "{\"id\":42,\"body\":" + quote(PLAN_COMMENT) + ",\"url\":\"" + api + REPO + "/issues/comments/42\","
+                + "\"user\":{\"login\":\"github-actions[bot]\",\"type\":\"Bot\"},"
                 + "\"html_url\":\"https://github.com/Codertocat/Hello-World/pull/2#issuecomment-42\"}]")));
         github.stubFor(patch(urlPathEqualTo(REPO + "/issues/comments/42")).willReturn(okJson(
                 "{\"id\":42,\"body\":\"updated\",\"html_url\":\"https://github.com/Codertocat/Hello-World/pull/2#issuecomment-42\"}")));

@@ -26,6 +26,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +71,24 @@ class PlanCommentTest {
     }
 
     private String comment(long id, String body) throws IOException {
+        return comment(id, body, "github-actions[bot]", "Bot");
+    }
+
+    private String comment(long id, String body, String login, String type) throws IOException {
         return new ObjectMapper().writeValueAsString(Map.of("id", id, "body", body,
                 "html_url", "https://github.com/Codertocat/Hello-World/pull/2#issuecomment-" + id,
                 "url", github.baseUrl() + REPO + "/issues/comments/" + id,
-                "user", Map.of("login", "github-actions[bot]", "id", 41898282)));
+                "user", Map.of("login", login, "id", 41898282, "type", type)));
+    }
+
+    /** What GraphQL's viewer answers for the token: the identity whose comments driftless may edit. */
+    private void tokenIs(String login) {
+        github.stubFor(post(urlEqualTo("/graphql")).withRequestBody(matchingJsonPath("$.query", containing("viewer")))
+                .willReturn(okJson("{\"data\":{\"viewer\":{\"login\":\"" + login + "\"}}}")));
+    }
+
+    private static String sent(LoggedRequest request) throws IOException {
+        return new ObjectMapper().readTree(request.getBodyAsString()).path("body").asText();
     }
 
     private Map<String, String> env(MotoServer moto, String event, boolean token) throws IOException {
@@ -126,6 +143,7 @@ class PlanCommentTest {
     void theSecondRunEditsTheCommentAndCreatesNone(MotoServer moto) throws Exception {
         String previous = CommentBody.empty().with("plan-dev", "an older plan", "").with("cost", "the cost section", "").render();
         github.stubFor(get(urlPathEqualTo(COMMENTS)).willReturn(okJson("[" + comment(10, "LGTM") + "," + comment(11, previous) + "]")));
+        tokenIs("github-actions[bot]");
         github.stubFor(patch(urlEqualTo(REPO + "/issues/comments/11"))
                 .withRequestBody(matchingJsonPath("$.body", containing("### driftless plan: durable-code / dev")))
                 .withRequestBody(matchingJsonPath("$.body", containing("the cost section")))
@@ -135,7 +153,7 @@ class PlanCommentTest {
 
         assertThat(run.code).as(run.err).isZero();
         github.verify(1, patchRequestedFor(urlEqualTo(REPO + "/issues/comments/11")));
-        github.verify(0, postRequestedFor(anyUrl()));
+        github.verify(0, postRequestedFor(urlEqualTo(COMMENTS)));
         String body = new ObjectMapper().readTree(github.findAll(patchRequestedFor(anyUrl())).get(0).getBodyAsString())
                 .path("body").asText();
         assertThat(body).doesNotContain("an older plan");
@@ -191,5 +209,56 @@ class PlanCommentTest {
 
         assertThat(run.code).as(run.err).isZero();
         assertThat(run.out).contains("::warning::").contains("pull-requests: write");
+    }
+
+    @Test
+    void everySectionEndsWithTheCommitTheMinuteAndTheRun(MotoServer moto) throws Exception {
+        github.stubFor(get(urlPathEqualTo(COMMENTS)).willReturn(okJson("[]")));
+        github.stubFor(post(urlEqualTo(COMMENTS)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(comment(11, CommentBody.MARKER))));
+        Clock clock = Clock.fixed(Instant.parse("2026-11-25T16:03:59Z"), ZoneOffset.UTC);
+
+        PlanRun run = PlanRun.run(clock, env(moto, "pull_request.opened", true),
+                "--specs", PlanRun.SAMPLE.toString(), "--env", "dev", "--at", "2026-11-25T16:00:00Z");
+
+        assertThat(run.code).as(run.err).isZero();
+        String body = sent(github.findAll(postRequestedFor(urlEqualTo(COMMENTS))).get(0));
+        assertThat(body).contains("<sub>commit [`ec26c3e`](https://github.com/Codertocat/Hello-World/commit/"
+                + "ec26c3e57ca3a959ca5aad62de7213c562f8c821) · 2026-11-25 16:03 UTC · [run 4242](" + RUN_URL + ")</sub>\n"
+                + "<!-- /driftless:section:plan-dev -->");
+    }
+
+    @Test
+    void aMarkedCommentByAnotherUserIsLeftAloneAndANewOneIsMade(MotoServer moto) throws Exception {
+        String quoted = CommentBody.empty().with("plan-dev", "a plan someone pasted", "").render();
+        github.stubFor(get(urlPathEqualTo(COMMENTS)).willReturn(okJson("[" + comment(10, quoted, "mallory", "User") + "]")));
+        tokenIs("github-actions[bot]");
+        github.stubFor(post(urlEqualTo(COMMENTS)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(comment(11, CommentBody.MARKER))));
+
+        PlanRun run = plan(env(moto, "pull_request.opened", true));
+
+        assertThat(run.code).as(run.err).isZero();
+        github.verify(0, patchRequestedFor(anyUrl()));
+        github.verify(1, postRequestedFor(urlEqualTo(COMMENTS)));
+        assertThat(sent(github.findAll(postRequestedFor(urlEqualTo(COMMENTS))).get(0)))
+                .contains("### driftless plan: durable-code / dev").doesNotContain("a plan someone pasted");
+    }
+
+    @Test
+    void aGitHubAppTokenEditsTheCommentItsAppWrote(MotoServer moto) throws Exception {
+        String previous = CommentBody.empty().with("plan-dev", "an older plan", "").render();
+        github.stubFor(get(urlPathEqualTo(COMMENTS)).willReturn(okJson("[" + comment(10, previous, "github-actions[bot]", "Bot")
+                + "," + comment(12, previous, "driftless-ci[bot]", "Bot") + "]")));
+        tokenIs("driftless-ci[bot]");
+        github.stubFor(patch(urlEqualTo(REPO + "/issues/comments/12")).willReturn(okJson(comment(12, "edited"))));
+
+        PlanRun run = plan(env(moto, "pull_request.opened", true));
+
+        assertThat(run.code).as(run.err).isZero();
+        github.verify(1, patchRequestedFor(urlEqualTo(REPO + "/issues/comments/12")));
+        github.verify(0, patchRequestedFor(urlEqualTo(REPO + "/issues/comments/10")));
+        github.verify(0, postRequestedFor(urlEqualTo(COMMENTS)));
+        assertThat(sent(github.findAll(patchRequestedFor(anyUrl())).get(0))).contains("### driftless plan: durable-code / dev");
     }
 }

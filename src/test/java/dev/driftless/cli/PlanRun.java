@@ -2,6 +2,7 @@ package dev.driftless.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.driftless.actions.ActionsRuntime;
 import dev.driftless.aws.MotoClients;
 import dev.driftless.aws.RenderedServices;
 import dev.driftless.plan.DesiredRenderer;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,12 +37,20 @@ final class PlanRun {
     }
 
     static PlanRun run(Map<String, String> env, String... args) {
+        return run(Clock.systemUTC(), env, args);
+    }
+
+    /** With the run's clock fixed (what the comment footer says) and a sleeper that never sleeps. */
+    static PlanRun run(Clock clock, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of("plan"));
         all.addAll(List.of(args));
-        int code = Main.run(all.toArray(String[]::new), new HashMap<>(env), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Map<String, String> copy = new HashMap<>(env);
+        int code = Main.run(all.toArray(String[]::new),
+                new CommandContext(copy, o, e, clock, d -> { }, new ActionsRuntime(copy, o, e)));
         return new PlanRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -75,7 +75,7 @@ class PullRequestFlowIT {
         github.verify(1, postRequestedFor(urlPathEqualTo(ISSUE + "/comments")));
         github.verify(1, patchRequestedFor(urlPathEqualTo("/repos/" + REPO + "/issues/comments/4242"))
                 .withRequestBody(containing("5c1e0ffee5c1e0ffee5c1e0ffee5c1e0ffee5c1e")));
-        assertThat(second.stderr()).contains("plan comment:");
+        assertThat(second.stderr()).contains("the plan in the pull request comment:");
     }
 
     private JarRun.Result plan(MotoServer moto, String headSha) {

@@ -82,7 +82,8 @@ class PlanMarkdownGoldenTest {
     void updatesWithDriftAndNotes() throws Exception {
         DesiredService deployedBackend = desired("backend", "abc123");
         var backendSpec = SampleSpec.spec(bk -> SampleSpec.withEnvironment(SampleSpec.withCpuMemory(bk, 512, 1024),
-                Map.of("LOG_LEVEL", "debug", "PORT", "8000", "FEATURE_X", "on")), e -> e);
+                Map.of("LOG_LEVEL", "debug", "PORT", "8000", "FEATURE_X", "on", "UPSTREAM_TOKEN", "s3cr3t-value",
+                        "DB_URL", "postgres://app:hunter22@db:5432/app")), e -> e);
         var r = new DesiredRenderer(backendSpec);
         var view = backendSpec.servicesIn("dev").get("backend");
         DesiredService backend = r.render(view, r.imageUri(view, new ImageRef.Tag("def456")));
@@ -97,7 +98,11 @@ class PlanMarkdownGoldenTest {
 
         org.assertj.core.api.Assertions.assertThat(p.services().get(0).groups())
                 .containsExactly(ChangeGroup.IMAGE, ChangeGroup.CPU_MEMORY, ChangeGroup.ENVIRONMENT);
-        org.assertj.core.api.Assertions.assertThat(md).doesNotContain("debug").doesNotContain("info");
+        // plain values are shown (they are in git); values that look like credentials are not
+        org.assertj.core.api.Assertions.assertThat(md).contains("| environment | LOG_LEVEL | `info` | `debug` |")
+                .contains("| environment | UPSTREAM_TOKEN | (none) | (hidden: looks like a credential) |")
+                .contains("| environment | DB_URL | (none) | (hidden: looks like a credential) |")
+                .doesNotContain("s3cr3t").doesNotContain("hunter22");
         GoldenFiles.assertMatches("plan-updates-with-drift.md", md);
     }
 

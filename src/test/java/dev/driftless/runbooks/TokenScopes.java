@@ -23,10 +23,10 @@ final class TokenScopes {
 
     /** Every command action.yml's `command` input accepts; a step running another one is a table gap. */
     static final Set<String> COMMANDS = Set.of("validate", "plan", "deploy", "rollback", "schedule", "stop", "start",
-            "cost", "build", "test", "matrix", "auth");
+            "cost", "build", "test", "matrix", "auth", "drift");
     /** Commands that read or change AWS: AwsClients assumes the spec's role with the job's OIDC token. */
     private static final Set<String> AWS = Set.of("plan", "deploy", "rollback", "schedule", "stop", "start", "cost",
-            "build", "auth");
+            "build", "auth", "drift");
     /** Commands that end with TrackerStep.record: a commit through the contents API (PUT /contents). */
     private static final Set<String> TRACKED = Set.of("deploy", "rollback", "schedule", "stop", "start", "cost", "build");
     /** Commands whose report goes to a sticky pull-request comment, on pull_request events only. */
@@ -100,6 +100,11 @@ final class TokenScopes {
                 needs.add(new Need("pull-requests", WRITE, does + "on push finds the commit's pull request and comments "
                         + "the result on it (DeployNotifications → GitHubCommitPullRequests, GitHubPullRequestComments)"));
             }
+        }
+        if (command.equals("drift")) {
+            // a dry run still lists the open drift issues to say what it would do
+            needs.add(new Need("issues", dryRun ? READ : WRITE, does + "keeps one issue per application and environment: "
+                    + "lists, opens, edits and closes it and creates its labels (DriftIssueKeeper → GitHubDriftIssues)"));
         }
         if (PR_SECTIONS.contains(command) && events.stream().anyMatch(PR_EVENTS::contains)) {
             needs.add(new Need("pull-requests", WRITE, does

@@ -43,7 +43,12 @@ class SettingsRulesTest {
                 error("environment timeout unreadable", s -> s.set("environments.dev.timeout", "10 minutes"),
                         "environments.dev.timeout", "is not a duration"),
                 warning("test section without commands", s -> s.set("test", "{commands: []}"),
-                        "test.commands", "no test commands"));
+                        "test.commands", "no test commands"),
+                valid("budget shares per environment", s -> s.set("budget", "{monthlyUsd: 25, environments: {dev: 8, prod: 17}}")),
+                error("budget share for an unknown environment", s -> s.set("budget", "{monthlyUsd: 25, environments: {qa: 5}}"),
+                        "budget.environments.qa", "no environment 'qa' to give a budget share"),
+                warning("budget shares above the budget", s -> s.set("budget", "{monthlyUsd: 25, environments: {dev: 20, prod: 17}}"),
+                        "budget.environments", "add up to $37.00, more than monthlyUsd $25.00"));
     }
 
     @ParameterizedTest(name = "{0}")
