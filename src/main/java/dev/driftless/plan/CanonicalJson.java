@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * properties and map entries (the hashes in every tag already deployed were made that way), without
  * loading Jackson's databind machinery on every deploy.
  */
-final class CanonicalJson {
+public final class CanonicalJson {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private CanonicalJson() {
@@ -30,12 +30,12 @@ final class CanonicalJson {
         if (value == null) {
             out.append("null");
         } else if (value instanceof CharSequence s) {
-            string(s, out);
+            string(s, out, true);
         } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
                 || value instanceof Short || value instanceof Byte) {
             out.append(value);
         } else if (value instanceof Enum<?> e) {
-            string(e.name(), out);
+            string(e.name(), out, true);
         } else if (value instanceof Map<?, ?> map) {
             Map<String, Object> sorted = new TreeMap<>();
             map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
@@ -75,7 +75,7 @@ final class CanonicalJson {
         if (!first) {
             out.append(',');
         }
-        string(name, out);
+        string(name, out, true);
         out.append(':');
         write(value, out);
         return false;
@@ -91,8 +91,13 @@ final class CanonicalJson {
         }
     }
 
-    /** JSON string escaping as Jackson does it: the two-character escapes, else \\u00XX for control characters. */
-    private static void string(CharSequence s, StringBuilder out) {
+    /** JSON string escaping as Jackson does it: the two-character escapes, else \\uXXXX for control characters and surrogates. */
+    /** A JSON string as Jackson writes it to text (characters beyond the BMP as they are). */
+    public static void string(CharSequence s, StringBuilder out) {
+        string(s, out, false);
+    }
+
+    private static void string(CharSequence s, StringBuilder out, boolean escapeSurrogates) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
@@ -105,8 +110,10 @@ final class CanonicalJson {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (ch < 0x20) {
-                        out.append("\\u00").append(HEX[ch >> 4]).append(HEX[ch & 0xF]);
+                    if (ch < 0x20 || escapeSurrogates && Character.isSurrogate(ch)) {
+                        // Jackson's byte output (what was hashed) writes the halves of a surrogate pair escaped
+                        out.append("\\u").append(HEX[ch >> 12]).append(HEX[(ch >> 8) & 0xF])
+                                .append(HEX[(ch >> 4) & 0xF]).append(HEX[ch & 0xF]);
                     } else {
                         out.append(ch);
                     }
