@@ -210,6 +210,23 @@ public final class AwsClients implements AutoCloseable {
         return AccountGuard.require(expectedAccount, identity(), specFile);
     }
 
+    /**
+     * The account guard without a call of its own when it can: an ARN a read already returned (a service
+     * from DescribeServices names the caller's account, since names resolve in the caller's account)
+     * or the assumed role answers it; only when neither is at hand does it ask STS. Call it, like
+     * {@link #requireAccount()}, before the first change.
+     *
+     * @param arnRead an ARN this run read with these credentials, or null
+     */
+    public AwsIdentity requireAccount(String arnRead) {
+        boolean roleKnown = credentials instanceof IdentityAware aware && aware.identity().isPresent();
+        String account = AwsIdentity.accountOf(arnRead);
+        if (roleKnown || account == null || account.isBlank()) {
+            return requireAccount();
+        }
+        return AccountGuard.require(expectedAccount, new AwsIdentity(account, arnRead, null, null), specFile);
+    }
+
     /** The account the spec allows, or null when these clients were created without one. */
     public String expectedAccount() {
         return expectedAccount;
