@@ -1,8 +1,8 @@
 package dev.driftless.aws;
 
+import dev.driftless.auth.RoleOption;
+import dev.driftless.auth.RunContext;
 import dev.driftless.auth.RunCredentials;
-import dev.driftless.cli.CommandContext;
-import dev.driftless.cli.CommonOptions;
 import dev.driftless.spec.EnvironmentSpec;
 import dev.driftless.spec.DeploySpec;
 import java.util.ArrayList;
@@ -83,7 +83,7 @@ public final class AwsClients implements AutoCloseable {
      *
      * @param environment the environment's name, or null for commands that act on no single environment
      */
-    public static AwsClients forEnvironment(DeploySpec spec, String environment, CommandContext ctx, CommonOptions common) {
+    public static AwsClients forEnvironment(DeploySpec spec, String environment, RunContext ctx, RoleOption common) {
         String specRole = environment == null ? null
                 : spec.environment(environment).map(EnvironmentSpec::role).orElse(null);
         CredentialsSource credentials = RunCredentials.choose(common.roleArn(), specRole, environment, ctx);

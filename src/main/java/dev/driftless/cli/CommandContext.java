@@ -19,7 +19,7 @@ public record CommandContext(
         PrintStream err,
         Clock clock,
         Sleeper sleeper,
-        ActionsRuntime actions) {
+        ActionsRuntime actions) implements dev.driftless.auth.RunContext {
 
     public static CommandContext of(Map<String, String> env, PrintStream out, PrintStream err) {
         return new CommandContext(env, out, err, Clock.systemUTC(), Sleeper.REAL, new ActionsRuntime(env, out, err));
