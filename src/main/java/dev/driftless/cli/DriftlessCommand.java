@@ -32,7 +32,8 @@ public final class DriftlessCommand {
             "deploy", DeployCommand.class,
             "rollback", RollbackCommand.class,
             "build", BuildCommand.class,
-            "test", TestCommand.class);
+            "test", TestCommand.class,
+            "__train", TrainCommand.class);
 
     private static Map<String, Class<?>> subcommands(Object... nameThenClass) {
         Map<String, Class<?>> all = new LinkedHashMap<>();
