@@ -28,6 +28,12 @@ public final class Main {
     }
 
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (Arrays.asList(args).contains("--json")) {
+            // stdout carries only the JSON document; the runner reads workflow commands (masks, annotations)
+            // from stderr as well, so they go there
+            return run(args, new CommandContext(env, out, err, java.time.Clock.systemUTC(), dev.driftless.engine.Sleeper.REAL,
+                    new dev.driftless.actions.ActionsRuntime(env, err, err)));
+        }
         return run(args, CommandContext.of(env, out, err));
     }
 

@@ -119,6 +119,135 @@ class ActionScriptsIT {
         assertThat(marker).doesNotExist();
     }
 
+    static final Path JDK17 = jdk("java-17-openjdk-amd64");
+    static final Path JDK25 = jdk("temurin-25-jdk-amd64");
+
+    /** A JDK of the machine by directory name, else the one running the tests (so the steps still run). */
+    static Path jdk(String name) {
+        Path p = Path.of("/usr/lib/jvm", name);
+        return Files.isExecutable(p.resolve("bin/java")) ? p : Path.of(System.getProperty("java.home"));
+    }
+
+    static String releaseVersion(Path home) throws IOException {
+        return Files.readAllLines(home.resolve("release")).stream().filter(l -> l.startsWith("JAVA_VERSION="))
+                .map(l -> l.substring(l.indexOf('"') + 1, l.lastIndexOf('"'))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theCompositeStepsLeaveTheCallersJavaHomeAndPathAsTheyWere() throws Exception {
+        // a Java 17 job that has the runner's JDK 25 beside it: driftless runs on 25, the job stays on 17
+        Path githubEnv = runner.resolve("github_env");
+        Path githubPath = runner.resolve("github_path");
+        Files.createFile(githubEnv);
+        Files.createFile(githubPath);
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_HOME", JDK17.toString());
+        env.put("JAVA_HOME_17_X64", JDK17.toString());
+        env.put("JAVA_HOME_25_X64", JDK25.toString());
+        env.put("GITHUB_ENV", githubEnv.toString());
+        env.put("GITHUB_PATH", githubPath.toString());
+        env.put("INPUT_JAVA_VERSION", "25");
+        env.put("DRIFTLESS_JAR", JarRun.jar().toString());
+        // the cache is made elsewhere (prepare.sh's own test); an unmatched name keeps this test fast
+        env.put("DRIFTLESS_CACHE_DIR", runner.resolve("cache").toString());
+
+        Script java = script("java.sh", env);
+        assertThat(java.exit).as(java.log).isZero();
+        assertThat(java.outputs).containsEntry("java", JDK25.resolve("bin/java").toString())
+                .containsEntry("version", releaseVersion(JDK25));
+        env.put("DRIFTLESS_JAVA", java.outputs.get("java"));
+        env.put("DRIFTLESS_ARCHIVE", "");
+        env.put("INPUT_COMMAND", "validate");
+        env.put("INPUT_SPECS", Path.of("deploy-specs").toAbsolutePath().toString());
+        Script run = script("run.sh", env);
+        assertThat(run.exit).as(run.log).isZero();
+
+        // the runner carries a step's changes to later steps only through these two files
+        assertThat(githubEnv).isEmptyFile();
+        assertThat(githubPath).isEmptyFile();
+        String yaml = Files.readString(Path.of("action.yml"));
+        assertThat(yaml).contains("uses: actions/setup-java@v4").contains("if: steps.java.outputs.java == ''");
+    }
+
+    @Test
+    void jsonOnStdoutParsesWithAMismatchedArchiveAndActionsMasksOnJava17And25() throws Exception {
+        for (Path jdk : java.util.List.of(JDK17, JDK25)) {
+            String version = releaseVersion(jdk);
+            // an archive with this JVM's name that is no archive at all: the JVM complains and runs without it
+            Path archive = runner.resolve("driftless-0000-java" + version + (version.startsWith("17") ? ".jsa" : ".aot"));
+            Files.writeString(archive, "not an archive");
+            Map<String, String> env = new HashMap<>();
+            env.put("DRIFTLESS_JAR", JarRun.jar().toString());
+            env.put("DRIFTLESS_JAVA", jdk.resolve("bin/java").toString());
+            env.put("DRIFTLESS_ARCHIVE", archive.toString());
+            env.put("GITHUB_ACTIONS", "true");
+            env.put("GITHUB_STEP_SUMMARY", runner.resolve("summary.md").toString());
+            env.put("INPUT_GITHUB-TOKEN", "ghs_secretsecret");
+            env.put("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE");
+            env.put("INPUT_COMMAND", "validate");
+            env.put("INPUT_JSON", "true");
+            env.put("INPUT_SPECS", Path.of("deploy-specs").toAbsolutePath().toString());
+
+            Streams r = streams("run.sh", env);
+
+            assertThat(r.exit).as(jdk + ": " + r.stderr).isZero();
+            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.stdout);
+            assertThat(json.isObject()).as(jdk + " stdout: " + r.stdout).isTrue();
+            assertThat(r.stdout).doesNotContain("::add-mask::").doesNotContain("[aot]").doesNotContain("warning");
+            assertThat(r.stderr).contains("::add-mask::ghs_secretsecret");
+            if (!version.startsWith("17")) {
+                assertThat(r.stderr).as("the JVM's complaint about the archive").contains("AOT cache");
+            }
+        }
+    }
+
+    @Test
+    void prepareMakesTheCacheOnceAndRunUsesIt() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("DRIFTLESS_JAR", JarRun.jar().toString());
+        env.put("DRIFTLESS_JAVA", JDK25.resolve("bin/java").toString());
+        env.put("DRIFTLESS_CACHE_DIR", runner.resolve("cache").toString());
+
+        Script first = script("prepare.sh", env);
+        assertThat(first.exit).as(first.log).isZero();
+        String archive = first.outputs.get("archive");
+        if (releaseVersion(JDK25).startsWith("17")) {
+            assertThat(archive).isEmpty();
+            return;
+        }
+        assertThat(Path.of(archive)).isNotEmptyFile();
+        assertThat(Path.of(archive).getFileName().toString()).endsWith("-java" + releaseVersion(JDK25) + ".aot");
+        Script again = script("prepare.sh", env);
+        assertThat(again.log).contains("JVM cache ready");
+
+        env.put("DRIFTLESS_ARCHIVE", archive);
+        env.put("INPUT_COMMAND", "validate");
+        env.put("INPUT_SPECS", Path.of("deploy-specs").toAbsolutePath().toString());
+        env.put("JAVA_TOOL_OPTIONS", "-Xlog:aot=info:stderr");
+        Script run = script("run.sh", env);
+        assertThat(run.exit).as(run.log).isZero();
+        assertThat(run.log).contains("Opened AOT cache").doesNotContain("error");
+    }
+
+    private Streams streams(String name, Map<String, String> extra) throws Exception {
+        Path output = runner.resolve("output");
+        Files.deleteIfExists(output);
+        Files.createFile(output);
+        Path out = runner.resolve(name + ".out");
+        Path err = runner.resolve(name + ".err");
+        ProcessBuilder pb = new ProcessBuilder("bash", Path.of("action", name).toAbsolutePath().toString())
+                .directory(runner.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().put("GITHUB_OUTPUT", output.toString());
+        pb.environment().put("RUNNER_TEMP", runner.toString());
+        pb.environment().putAll(extra);
+        Process p = pb.start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as(name + " finished").isTrue();
+        return new Streams(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private record Streams(int exit, String stdout, String stderr) {
+    }
+
     private void stubRelease(String tag, byte[] jar, String sha) {
         github.stubFor(get(urlEqualTo("/octo-org/driftless/releases/download/" + tag + "/driftless.jar"))
                 .willReturn(aResponse().withBody(jar)));
@@ -153,7 +282,7 @@ class ActionScriptsIT {
         pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
         pb.environment().putAll(extra);
         Process p = pb.start();
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as(name + " finished").isTrue();
+        assertThat(p.waitFor(3, TimeUnit.MINUTES)).as(name + " finished").isTrue();
         return new Script(p.exitValue(), Files.readString(log), JarRun.parseOutputs(Files.readString(output)));
     }
 
