@@ -18,6 +18,9 @@ elif ! driftless_pick_java "${INPUT_JAVA_VERSION:-25}"; then
   exit 1
 fi
 java="$DRIFTLESS_JAVA_HOME/bin/java"
+# the JVM accepts a cache only for a jar of the same path, size and modification time; a jar downloaded
+# again in the next job gets a fixed time here, so the cache actions/cache restores still matches it
+touch -d "2000-01-01T00:00:00Z" "$jar"
 archive="$(driftless_archive_path "$jar" "$DRIFTLESS_JAVA_VERSION")"
 if [[ -z "$archive" ]]; then
   echo "driftless: Java $DRIFTLESS_JAVA_VERSION has no archive to prepare; commands start without one"
