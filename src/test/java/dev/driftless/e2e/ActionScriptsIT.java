@@ -27,60 +27,80 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ActionScriptsIT {
     @RegisterExtension
-    static WireMockExtension github = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension github = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     @TempDir
     Path runner;
 
     @Test
-    void aReleasedJarIsDownloadedAndCheckedAgainstItsSha256() throws Exception {
+    void theVersionRecordedInJarLockIsDownloadedAndCheckedAgainstTheRecordedSha256() throws Exception {
         byte[] jar = Files.readAllBytes(JarRun.jar());
-        stubRelease("v1.2.0", jar, sha256(jar) + "  driftless.jar\n");
+        stubRelease("v1.2.0", jar);
+        stubRelease("v1.3.0", "a newer release this commit does not run".getBytes(StandardCharsets.UTF_8));
 
-        Script r = fetch("octo-org/driftless", "v1.2.0");
+        Script r = fetch(lock("octo-org/driftless", "1.2.0", sha256(jar)), Map.of());
 
         assertThat(r.exit).as(r.log).isZero();
-        String path = r.outputs.get("jar");
-        assertThat(path).isNotNull();
-        assertThat(Files.readAllBytes(Path.of(path))).isEqualTo(jar);
-        assertThat(r.log).contains("using the released jar of octo-org/driftless@v1.2.0");
+        assertThat(Files.readAllBytes(Path.of(r.outputs.get("jar")))).isEqualTo(jar);
+        assertThat(r.log).contains("using driftless 1.2.0 of octo-org/driftless");
+        github.verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlEqualTo("/octo-org/driftless/releases/download/v1.2.0/driftless.jar")));
+        github.verify(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlEqualTo("/octo-org/driftless/releases/download/v1.3.0/driftless.jar")));
     }
 
     @Test
-    void aJarThatDoesNotMatchItsChecksumIsRefused() throws Exception {
-        stubRelease("v1.2.0", "tampered".getBytes(StandardCharsets.UTF_8), "0".repeat(64) + "  driftless.jar\n");
+    void aJarThatDoesNotMatchTheRecordedChecksumIsRefused() throws Exception {
+        stubRelease("v1.2.0", "tampered".getBytes(StandardCharsets.UTF_8));
 
-        Script r = fetch("octo-org/driftless", "v1.2.0");
+        Script r = fetch(lock("octo-org/driftless", "1.2.0", "0".repeat(64)), Map.of());
 
         assertThat(r.exit).isEqualTo(1);
-        assertThat(r.log).contains("::error title=driftless::the released driftless.jar for octo-org/driftless@v1.2.0 does not match its SHA-256");
+        assertThat(r.log).contains("::error title=driftless::the downloaded driftless.jar 1.2.0 does not match the SHA-256"
+                + " this commit records in action/jar.lock");
         assertThat(r.outputs).doesNotContainKey("jar");
         try (var files = Files.walk(runner)) {
-            assertThat(files.filter(f -> f.getFileName().toString().startsWith("driftless.jar"))
-                    .filter(f -> !f.getFileName().toString().endsWith(".sha256"))).isEmpty();
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("driftless.jar"))).isEmpty();
         }
     }
 
     @Test
-    void aRefWithoutAReleaseFallsBackToBuilding() throws Exception {
-        github.stubFor(get(urlEqualTo("/octo-org/driftless/releases/download/main/driftless.jar"))
-                .willReturn(aResponse().withStatus(404)));
+    void withoutARecordedReleaseAndWithoutBuildFromSourceTheStepFailsWithTheFix() throws Exception {
+        // the repository's own jar.lock: no release recorded on a development commit
+        Script r = fetch(Files.readString(Path.of("action", "jar.lock")), Map.of());
 
-        Script r = fetch("octo-org/driftless", "main");
-
-        assertThat(r.exit).as(r.log).isZero();
-        assertThat(r.outputs).doesNotContainKey("jar");
-        assertThat(r.log).contains("has no released jar; it will be built");
-    }
-
-    @Test
-    void aLocalActionIsBuilt() throws Exception {
-        Script r = fetch("", "");
-
-        assertThat(r.exit).as(r.log).isZero();
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.log).containsOnlyOnce("::error").contains("records no released jar")
+                .contains("uses: <owner>/driftless@v1").contains("'build-from-source: true'");
         assertThat(r.outputs).isEmpty();
         github.verify(0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+    }
+
+    @Test
+    void buildFromSourceSkipsTheDownloadAndTheBuildStepBuilds() throws Exception {
+        Script fetched = fetch(lock("octo-org/driftless", "1.2.0", "0".repeat(64)), Map.of("INPUT_BUILD_FROM_SOURCE", "true"));
+        assertThat(fetched.exit).as(fetched.log).isZero();
+        assertThat(fetched.outputs).doesNotContainKey("jar");
+        github.verify(0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+
+        // an action checkout without a jar: build-jar.sh runs the Maven wrapper (here one that records its arguments)
+        Path source = runner.resolve("source");
+        Files.createDirectories(source.resolve("action"));
+        Files.copy(Path.of("action", "build-jar.sh"), source.resolve("action/build-jar.sh"));
+        Files.writeString(source.resolve("mvnw"), "#!/usr/bin/env bash\necho \"$@\" > mvnw.args\nmkdir -p target\necho jar > target/driftless.jar\n");
+        source.resolve("mvnw").toFile().setExecutable(true);
+        Script built = scriptAt(source.resolve("action/build-jar.sh"), Map.of("GITHUB_ACTION_PATH", source.toString()));
+
+        assertThat(built.exit).as(built.log).isZero();
+        assertThat(built.outputs).containsEntry("jar", source.resolve("target/driftless.jar").toString());
+        assertThat(Files.readString(source.resolve("mvnw.args"))).contains("package").contains("-DskipTests");
+    }
+
+    private static String lock(String repository, String version, String sha256) {
+        return "repository=" + repository + "\nversion=" + version + "\nsha256=" + sha256 + "\n";
     }
 
     @Test
@@ -249,19 +269,20 @@ class ActionScriptsIT {
     private record Streams(int exit, String stdout, String stderr) {
     }
 
-    private void stubRelease(String tag, byte[] jar, String sha) {
+    private void stubRelease(String tag, byte[] jar) {
         github.stubFor(get(urlEqualTo("/octo-org/driftless/releases/download/" + tag + "/driftless.jar"))
                 .willReturn(aResponse().withBody(jar)));
-        github.stubFor(get(urlEqualTo("/octo-org/driftless/releases/download/" + tag + "/driftless.jar.sha256"))
-                .willReturn(aResponse().withBody(sha)));
     }
 
-    private Script fetch(String repository, String ref) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("ACTION_REPOSITORY", repository);
-        env.put("ACTION_REF", ref);
+    /** fetch-jar.sh from a copy of the action whose action/jar.lock says {@code lock}. */
+    private Script fetch(String lock, Map<String, String> inputs) throws Exception {
+        Path action = runner.resolve("action-copy/action");
+        Files.createDirectories(action);
+        Files.copy(Path.of("action", "fetch-jar.sh"), action.resolve("fetch-jar.sh"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(action.resolve("jar.lock"), lock);
+        Map<String, String> env = new HashMap<>(inputs);
         env.put("GITHUB_SERVER_URL", github.baseUrl());
-        return script("fetch-jar.sh", env);
+        return scriptAt(action.resolve("fetch-jar.sh"), env);
     }
 
     private Script run(Map<String, String> inputs) throws Exception {
@@ -271,11 +292,16 @@ class ActionScriptsIT {
     }
 
     private Script script(String name, Map<String, String> extra) throws Exception {
+        return scriptAt(Path.of("action", name).toAbsolutePath(), extra);
+    }
+
+    private Script scriptAt(Path file, Map<String, String> extra) throws Exception {
+        String name = file.getFileName().toString();
         Path output = runner.resolve("output");
         Files.deleteIfExists(output);
         Files.createFile(output);
         Path log = runner.resolve(name + ".log");
-        ProcessBuilder pb = new ProcessBuilder("bash", Path.of("action", name).toAbsolutePath().toString())
+        ProcessBuilder pb = new ProcessBuilder("bash", file.toString())
                 .directory(runner.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("GITHUB_OUTPUT", output.toString());
         pb.environment().put("RUNNER_TEMP", runner.toString());
