@@ -57,13 +57,14 @@ driftless_archive_path() { # JAR JAVA_VERSION
   fi
 }
 
-# JVM flags for a run: fast start for a short process; every JVM message on stderr, never stdout (so
+# JVM flags for a run: fast start for a short process (C1 only, and only for methods that run often:
+# compiling what runs a few times cost more CPU than it saved); every JVM message on stderr, never stdout (so
 # --json stays parseable when an archive does not match); the archive only when its name says it was
 # made by this very JVM version.
 driftless_jvm_flags() { # JAVA_VERSION ARCHIVE
   local feature
   feature="$(driftless_feature "$1")"
-  DRIFTLESS_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m
+  DRIFTLESS_FLAGS=(-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m
     -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr)
   local archive="${2:-}"
   if [[ -z "$archive" || ! -f "$archive" || "$archive" != *"-java$1."* ]]; then

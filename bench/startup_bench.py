@@ -30,7 +30,7 @@ NODE_ACTION = os.environ.get("ECS_DEPLOY_ACTION_DIR", "")
 RUNS = int(os.environ.get("RUNS", "5"))
 PAIRS = int(os.environ.get("PAIRS", "9"))
 # what action/jvm.sh gives every run
-FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss1m",
+FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=10", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss1m",
          "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr"]
 
 

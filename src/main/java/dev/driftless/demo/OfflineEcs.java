@@ -1,9 +1,5 @@
 package dev.driftless.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -12,21 +8,26 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import dev.driftless.render.JsonText;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
  * A tiny in-process stand-in for ECS and STS on a loopback port, for the offline workload that trains the
  * JVM's ahead-of-time cache: it answers the calls one deploy makes (create, then update, of one service)
  * with the shapes ECS documents, and keeps just enough state for the second deploy to find the first.
- * It models no failures, no capacity and no timing: every rollout is complete on the first poll.
+ * It models no failures, no capacity and no timing: every rollout is complete on the first poll. It reads
+ * and writes JSON with what a deploy loads anyway (the SDK's parser, {@link JsonText}), so the cache holds
+ * no classes a real run would not use.
  */
 public final class OfflineEcs implements AutoCloseable {
     public static final String ACCOUNT = "123456789012";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final HttpServer server;
-    private final Map<String, ObjectNode> services = new HashMap<>();
+    private final Map<String, Map<String, Object>> services = new HashMap<>();
     private final Map<String, Integer> revisions = new HashMap<>();
     private final String region;
 
@@ -57,14 +58,14 @@ public final class OfflineEcs implements AutoCloseable {
                     + "</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>"
                     + "</GetCallerIdentityResponse>";
         } else {
-            JsonNode request = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+            Map<String, Object> request = body.length == 0 ? Map.of() : object(plain(JsonNode.parser().parse(body)));
             String op = target.substring(target.indexOf('.') + 1);
-            JsonNode answer = answer(op, request);
+            Object answer = answer(op, request);
             if (answer == null) {
                 status = 400;
-                answer = JSON.createObjectNode().put("__type", "InvalidParameterException").put("message", op + " is not modelled offline");
+                answer = Map.of("__type", "InvalidParameterException", "message", op + " is not modelled offline");
             }
-            response = JSON.writeValueAsString(answer);
+            response = JsonText.compact(answer);
         }
         byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", type);
@@ -74,110 +75,152 @@ public final class OfflineEcs implements AutoCloseable {
         }
     }
 
-    private synchronized JsonNode answer(String op, JsonNode request) {
+    private synchronized Object answer(String op, Map<String, Object> request) {
         return switch (op) {
             case "DescribeServices" -> describeServices(request);
             case "RegisterTaskDefinition" -> register(request);
-            case "CreateService" -> JSON.createObjectNode().set("service", create(request));
-            case "UpdateService" -> JSON.createObjectNode().set("service", update(request));
+            case "CreateService" -> Map.of("service", create(request));
+            case "UpdateService" -> Map.of("service", update(request));
             case "TagResource", "UntagResource" -> tag(request);
-            case "DeregisterTaskDefinition" -> JSON.createObjectNode().set("taskDefinition",
-                    JSON.createObjectNode().put("taskDefinitionArn", request.path("taskDefinition").asText()).put("status", "INACTIVE"));
-            case "ListTasks" -> JSON.createObjectNode().set("taskArns", JSON.createArrayNode());
+            case "DeregisterTaskDefinition" -> Map.of("taskDefinition",
+                    Map.of("taskDefinitionArn", text(request, "taskDefinition", ""), "status", "INACTIVE"));
+            case "ListTasks" -> Map.of("taskArns", List.of());
             default -> null;
         };
     }
 
-    private JsonNode describeServices(JsonNode request) {
-        ArrayNode found = JSON.createArrayNode();
-        ArrayNode failures = JSON.createArrayNode();
-        for (JsonNode name : request.path("services")) {
-            ObjectNode s = services.get(name.asText());
+    private Object describeServices(Map<String, Object> request) {
+        List<Object> found = new ArrayList<>();
+        List<Object> failures = new ArrayList<>();
+        for (Object name : list(request.get("services"))) {
+            Map<String, Object> s = services.get(String.valueOf(name));
             if (s != null) {
                 found.add(s);
             } else {
-                failures.add(JSON.createObjectNode().put("arn", serviceArn(name.asText())).put("reason", "MISSING"));
+                failures.add(Map.of("arn", serviceArn(String.valueOf(name)), "reason", "MISSING"));
             }
         }
-        ObjectNode r = JSON.createObjectNode();
-        r.set("services", found);
-        r.set("failures", failures);
-        return r;
+        return Map.of("services", found, "failures", failures);
     }
 
-    private JsonNode register(JsonNode request) {
-        String family = request.path("family").asText();
+    private Object register(Map<String, Object> request) {
+        String family = text(request, "family", "offline");
         int revision = revisions.merge(family, 1, Integer::sum);
-        ObjectNode td = ((ObjectNode) request.deepCopy());
+        Map<String, Object> td = new LinkedHashMap<>(request);
         td.remove("tags");
         td.put("taskDefinitionArn", "arn:aws:ecs:" + region + ":" + ACCOUNT + ":task-definition/" + family + ":" + revision);
         td.put("revision", revision);
         td.put("status", "ACTIVE");
-        ObjectNode r = JSON.createObjectNode();
-        r.set("taskDefinition", td);
-        r.set("tags", request.path("tags"));
-        return r;
+        return Map.of("taskDefinition", td, "tags", list(request.get("tags")));
     }
 
-    private ObjectNode create(JsonNode request) {
-        String name = request.path("serviceName").asText();
-        ObjectNode s = JSON.createObjectNode();
+    private Map<String, Object> create(Map<String, Object> request) {
+        String name = text(request, "serviceName", "offline");
+        Map<String, Object> s = new LinkedHashMap<>();
         s.put("serviceName", name);
         s.put("serviceArn", serviceArn(name));
-        s.put("clusterArn", "arn:aws:ecs:" + region + ":" + ACCOUNT + ":cluster/" + request.path("cluster").asText());
+        s.put("clusterArn", "arn:aws:ecs:" + region + ":" + ACCOUNT + ":cluster/" + text(request, "cluster", "default"));
         s.put("status", "ACTIVE");
-        s.put("desiredCount", request.path("desiredCount").asInt(1));
-        s.set("capacityProviderStrategy", request.path("capacityProviderStrategy"));
-        s.set("networkConfiguration", request.path("networkConfiguration"));
-        s.set("loadBalancers", request.path("loadBalancers"));
-        s.set("deploymentConfiguration", request.path("deploymentConfiguration"));
-        s.put("propagateTags", request.path("propagateTags").asText("NONE"));
-        s.set("tags", request.path("tags").isMissingNode() ? JSON.createArrayNode() : request.path("tags"));
-        s.set("events", JSON.createArrayNode());
-        rollOut(s, request.path("taskDefinition").asText());
+        s.put("desiredCount", request.getOrDefault("desiredCount", 1L));
+        for (String field : SETTINGS) {
+            if (request.containsKey(field)) {
+                s.put(field, request.get(field));
+            }
+        }
+        s.put("propagateTags", text(request, "propagateTags", "NONE"));
+        s.put("tags", list(request.get("tags")));
+        s.put("events", List.of());
+        rollOut(s, text(request, "taskDefinition", ""));
         services.put(name, s);
         return s;
     }
 
-    private ObjectNode update(JsonNode request) {
-        ObjectNode s = services.get(request.path("service").asText());
-        if (request.has("desiredCount")) {
-            s.put("desiredCount", request.path("desiredCount").asInt());
+    private static final String[] SETTINGS = {"capacityProviderStrategy", "networkConfiguration", "loadBalancers",
+        "deploymentConfiguration"};
+
+    private Map<String, Object> update(Map<String, Object> request) {
+        Map<String, Object> s = services.get(text(request, "service", ""));
+        if (request.containsKey("desiredCount")) {
+            s.put("desiredCount", request.get("desiredCount"));
         }
-        for (String field : new String[] {"capacityProviderStrategy", "networkConfiguration", "loadBalancers", "deploymentConfiguration"}) {
-            if (request.has(field)) {
-                s.set(field, request.path(field));
+        for (String field : SETTINGS) {
+            if (request.containsKey(field)) {
+                s.put(field, request.get(field));
             }
         }
-        rollOut(s, request.path("taskDefinition").asText(s.path("taskDefinition").asText()));
+        rollOut(s, text(request, "taskDefinition", String.valueOf(s.get("taskDefinition"))));
         return s;
     }
 
     /** Every rollout is complete at once: one PRIMARY deployment of the new revision, all tasks running. */
-    private static void rollOut(ObjectNode s, String taskDefinition) {
-        int desired = s.path("desiredCount").asInt();
+    private static void rollOut(Map<String, Object> s, String taskDefinition) {
+        Object desired = s.get("desiredCount");
         s.put("taskDefinition", taskDefinition);
         s.put("runningCount", desired);
         s.put("pendingCount", 0);
-        ArrayNode deployments = JSON.createArrayNode();
-        deployments.add(JSON.createObjectNode().put("id", "ecs-svc/" + Math.abs(taskDefinition.hashCode()))
-                .put("status", "PRIMARY").put("taskDefinition", taskDefinition).put("desiredCount", desired)
-                .put("runningCount", desired).put("pendingCount", 0).put("failedTasks", 0).put("rolloutState", "COMPLETED"));
-        s.set("deployments", deployments);
+        Map<String, Object> deployment = new LinkedHashMap<>();
+        deployment.put("id", "ecs-svc/" + Math.abs(taskDefinition.hashCode()));
+        deployment.put("status", "PRIMARY");
+        deployment.put("taskDefinition", taskDefinition);
+        deployment.put("desiredCount", desired);
+        deployment.put("runningCount", desired);
+        deployment.put("pendingCount", 0);
+        deployment.put("failedTasks", 0);
+        deployment.put("rolloutState", "COMPLETED");
+        s.put("deployments", List.of(deployment));
     }
 
-    private JsonNode tag(JsonNode request) {
-        String arn = request.path("resourceArn").asText();
-        ObjectNode s = services.get(arn.substring(arn.lastIndexOf('/') + 1));
-        if (s != null && request.has("tags")) {
-            Map<String, String> tags = new java.util.LinkedHashMap<>();
-            s.path("tags").forEach(t -> tags.put(t.path("key").asText(), t.path("value").asText()));
-            request.path("tags").forEach(t -> tags.put(t.path("key").asText(), t.path("value").asText()));
-            ArrayNode all = JSON.createArrayNode();
-            tags.forEach((k, v) -> all.add(JSON.createObjectNode().put("key", k).put("value", v)));
-            s.set("tags", all);
+    private Object tag(Map<String, Object> request) {
+        String arn = text(request, "resourceArn", "");
+        Map<String, Object> s = services.get(arn.substring(arn.lastIndexOf('/') + 1));
+        if (s != null) {
+            Map<String, String> tags = new LinkedHashMap<>();
+            for (Object t : list(s.get("tags"))) {
+                tags.put(text(object(t), "key", ""), text(object(t), "value", ""));
+            }
+            for (Object t : list(request.get("tags"))) {
+                tags.put(text(object(t), "key", ""), text(object(t), "value", ""));
+            }
+            List<Object> all = new ArrayList<>();
+            tags.forEach((k, v) -> all.add(Map.of("key", k, "value", v)));
+            s.put("tags", all);
         }
-        return JSON.createObjectNode();
+        return Map.of();
+    }
+
+    /** The SDK's JSON tree as maps, lists, strings, longs and booleans. */
+    private static Object plain(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            node.asObject().forEach((k, v) -> m.put(k, plain(v)));
+            return m;
+        }
+        if (node.isArray()) {
+            List<Object> l = new ArrayList<>();
+            node.asArray().forEach(v -> l.add(plain(v)));
+            return l;
+        }
+        if (node.isNumber()) {
+            return Long.valueOf(node.asNumber());
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        return node.isNull() ? null : node.asString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static List<?> list(Object value) {
+        return value instanceof List<?> l ? l : List.of();
+    }
+
+    private static String text(Map<String, Object> map, String key, String fallback) {
+        Object v = map.get(key);
+        return v == null ? fallback : String.valueOf(v);
     }
 
     private String serviceArn(String name) {
