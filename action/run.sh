@@ -4,6 +4,8 @@
 # services, dry-run, at) are read by driftless itself; the rest become flags here, and only when set,
 # so a command never receives an option it does not have.
 set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$here/jvm.sh"
 
 # An input value is data: inside a workflow command it is escaped as the runner decodes it (% CR LF), so
 # a value with a line break cannot start a command of its own (the same rule as driftless's own output).
@@ -50,4 +52,15 @@ switch INPUT_NO_TRACKER --no-tracker
 value INPUT_PER --per
 switch INPUT_SCHEDULED --scheduled
 
-exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -jar "$jar" "${args[@]}"
+# the Java java.sh chose (action.yml passes it), else the same choice made here; never the caller's
+# JAVA_HOME/PATH changed: this script only reads them
+if [[ -n "${DRIFTLESS_JAVA:-}" ]]; then
+  DRIFTLESS_JAVA_HOME="$(dirname "$(dirname "$DRIFTLESS_JAVA")")"
+  DRIFTLESS_JAVA_VERSION="$(driftless_release_version "$DRIFTLESS_JAVA_HOME")"
+elif ! driftless_pick_java "${INPUT_JAVA_VERSION:-25}"; then
+  echo "::error title=driftless::no Java 17 or later found (JAVA_HOME_25_X64, JAVA_HOME, java on PATH); set input java-version"
+  exit 1
+fi
+archive="${DRIFTLESS_ARCHIVE-$(driftless_archive_path "$jar" "$DRIFTLESS_JAVA_VERSION")}"
+driftless_jvm_flags "$DRIFTLESS_JAVA_VERSION" "$archive"
+exec "$DRIFTLESS_JAVA_HOME/bin/java" "${DRIFTLESS_FLAGS[@]}" -jar "$jar" "${args[@]}"

@@ -4,7 +4,6 @@ import dev.driftless.DriftlessException;
 import dev.driftless.aws.CredentialsSource;
 import dev.driftless.aws.EnvironmentCredentials;
 import dev.driftless.aws.StsWebIdentity;
-import dev.driftless.cli.CommandContext;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +32,7 @@ public final class RunCredentials {
      * @param specRole     the environment's role in the spec, or null
      * @param environment  the environment's name, for messages; may be null
      */
-    public static CredentialsSource choose(RoleArn explicitRole, String specRole, String environment, CommandContext ctx) {
+    public static CredentialsSource choose(RoleArn explicitRole, String specRole, String environment, RunContext ctx) {
         Consumer<String> mask = ctx.actions().commands()::mask;
         for (String name : new String[] {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"}) {
             ctx.actions().variable(name).ifPresent(mask);
@@ -51,7 +50,7 @@ public final class RunCredentials {
                 ctx.clock(), mask);
     }
 
-    static Optional<RoleArn> role(RoleArn explicitRole, String specRole, String environment, CommandContext ctx) {
+    static Optional<RoleArn> role(RoleArn explicitRole, String specRole, String environment, RunContext ctx) {
         if (explicitRole != null) {
             return Optional.of(explicitRole);
         }
@@ -78,7 +77,7 @@ public final class RunCredentials {
         return Optional.empty();
     }
 
-    static Duration duration(CommandContext ctx) {
+    static Duration duration(RunContext ctx) {
         Optional<String> raw = ctx.actions().input("role-duration-seconds");
         if (raw.isEmpty()) {
             return DEFAULT_DURATION;

@@ -1,6 +1,7 @@
 package dev.driftless.aws;
 
 import dev.driftless.engine.ScalableTargets;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.ObjectNotFoundException;
@@ -10,16 +11,21 @@ import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNames
 
 /** {@link ScalableTargets} over Application Auto Scaling's ECS namespace; resource ids are {@code service/CLUSTER/NAME}. */
 public final class AppAutoScalingTargets implements ScalableTargets {
-    private final ApplicationAutoScalingClient client;
+    private final Supplier<ApplicationAutoScalingClient> client;
 
     public AppAutoScalingTargets(ApplicationAutoScalingClient client) {
+        this(() -> client);
+    }
+
+    /** Builds the client only when a scalable target is really written. */
+    public AppAutoScalingTargets(Supplier<ApplicationAutoScalingClient> client) {
         this.client = client;
     }
 
     @Override
     public void register(String cluster, String service, int min, int max) {
         try {
-            client.registerScalableTarget(b -> b.serviceNamespace(ServiceNamespace.ECS)
+            client.get().registerScalableTarget(b -> b.serviceNamespace(ServiceNamespace.ECS)
                     .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
                     .resourceId(resourceId(cluster, service)).minCapacity(min).maxCapacity(max));
         } catch (SdkException e) {
@@ -31,7 +37,7 @@ public final class AppAutoScalingTargets implements ScalableTargets {
     @Override
     public void deregister(String cluster, String service) {
         try {
-            client.deregisterScalableTarget(b -> b.serviceNamespace(ServiceNamespace.ECS)
+            client.get().deregisterScalableTarget(b -> b.serviceNamespace(ServiceNamespace.ECS)
                     .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
                     .resourceId(resourceId(cluster, service)));
         } catch (ObjectNotFoundException e) {
@@ -45,7 +51,7 @@ public final class AppAutoScalingTargets implements ScalableTargets {
     @Override
     public void deletePolicy(String cluster, String service, String policyName) {
         try {
-            client.deleteScalingPolicy(b -> b.serviceNamespace(ServiceNamespace.ECS)
+            client.get().deleteScalingPolicy(b -> b.serviceNamespace(ServiceNamespace.ECS)
                     .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
                     .resourceId(resourceId(cluster, service)).policyName(policyName));
         } catch (ObjectNotFoundException e) {
@@ -59,7 +65,7 @@ public final class AppAutoScalingTargets implements ScalableTargets {
     @Override
     public void putTargetTracking(String cluster, String service, TargetTrackingPolicy policy) {
         try {
-            client.putScalingPolicy(b -> b.serviceNamespace(ServiceNamespace.ECS)
+            client.get().putScalingPolicy(b -> b.serviceNamespace(ServiceNamespace.ECS)
                     .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
                     .resourceId(resourceId(cluster, service))
                     .policyName(policy.name())

@@ -1,8 +1,8 @@
 package dev.driftless.aws;
 
+import dev.driftless.auth.RoleOption;
+import dev.driftless.auth.RunContext;
 import dev.driftless.auth.RunCredentials;
-import dev.driftless.cli.CommandContext;
-import dev.driftless.cli.CommonOptions;
 import dev.driftless.spec.EnvironmentSpec;
 import dev.driftless.spec.DeploySpec;
 import java.util.ArrayList;
@@ -83,7 +83,7 @@ public final class AwsClients implements AutoCloseable {
      *
      * @param environment the environment's name, or null for commands that act on no single environment
      */
-    public static AwsClients forEnvironment(DeploySpec spec, String environment, CommandContext ctx, CommonOptions common) {
+    public static AwsClients forEnvironment(DeploySpec spec, String environment, RunContext ctx, RoleOption common) {
         String specRole = environment == null ? null
                 : spec.environment(environment).map(EnvironmentSpec::role).orElse(null);
         CredentialsSource credentials = RunCredentials.choose(common.roleArn(), specRole, environment, ctx);
@@ -208,6 +208,23 @@ public final class AwsClients implements AutoCloseable {
      */
     public AwsIdentity requireAccount() {
         return AccountGuard.require(expectedAccount, identity(), specFile);
+    }
+
+    /**
+     * The account guard without a call of its own when it can: an ARN a read already returned (a service
+     * from DescribeServices names the caller's account, since names resolve in the caller's account)
+     * or the assumed role answers it; only when neither is at hand does it ask STS. Call it, like
+     * {@link #requireAccount()}, before the first change.
+     *
+     * @param arnRead an ARN this run read with these credentials, or null
+     */
+    public AwsIdentity requireAccount(String arnRead) {
+        boolean roleKnown = credentials instanceof IdentityAware aware && aware.identity().isPresent();
+        String account = AwsIdentity.accountOf(arnRead);
+        if (roleKnown || account == null || account.isBlank()) {
+            return requireAccount();
+        }
+        return AccountGuard.require(expectedAccount, new AwsIdentity(account, arnRead, null, null), specFile);
     }
 
     /** The account the spec allows, or null when these clients were created without one. */

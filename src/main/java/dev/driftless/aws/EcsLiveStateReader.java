@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.MetricType;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalableDimension;
@@ -37,9 +38,14 @@ public final class EcsLiveStateReader implements LiveStateReader {
     private static final int SCALING_BATCH = 50;
 
     private final EcsClient ecs;
-    private final ApplicationAutoScalingClient scaling;
+    private final Supplier<ApplicationAutoScalingClient> scaling;
 
     public EcsLiveStateReader(EcsClient ecs, ApplicationAutoScalingClient scaling) {
+        this(ecs, () -> scaling);
+    }
+
+    /** Builds the Application Auto Scaling client only when a service's scaling is read (few deploys need it). */
+    public EcsLiveStateReader(EcsClient ecs, Supplier<ApplicationAutoScalingClient> scaling) {
         this.ecs = ecs;
         this.scaling = scaling;
     }
@@ -97,7 +103,7 @@ public final class EcsLiveStateReader implements LiveStateReader {
         try {
             for (int i = 0; i < ids.size(); i += SCALING_BATCH) {
                 List<String> batch = ids.subList(i, Math.min(ids.size(), i + SCALING_BATCH));
-                scaling.describeScalableTargetsPaginator(b -> b.serviceNamespace(ServiceNamespace.ECS)
+                scaling.get().describeScalableTargetsPaginator(b -> b.serviceNamespace(ServiceNamespace.ECS)
                                 .resourceIds(batch).scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT))
                         .scalableTargets().forEach(t -> targets.put(t.resourceId(), t));
             }
@@ -110,7 +116,7 @@ public final class EcsLiveStateReader implements LiveStateReader {
         Map<String, List<ScalingPolicy>> policies = new HashMap<>();
         try {
             // one listing for the namespace, filtered here: DescribePolicies takes one resource id per call
-            scaling.describeScalingPoliciesPaginator(b -> b.serviceNamespace(ServiceNamespace.ECS))
+            scaling.get().describeScalingPoliciesPaginator(b -> b.serviceNamespace(ServiceNamespace.ECS))
                     .scalingPolicies().forEach(p -> policies.computeIfAbsent(p.resourceId(), k -> new ArrayList<>()).add(p));
         } catch (SdkException e) {
             throw AwsFailures.translate(e, "application-autoscaling:DescribeScalingPolicies", "reading scaling policies of cluster " + cluster);

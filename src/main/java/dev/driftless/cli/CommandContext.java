@@ -25,7 +25,7 @@ public record CommandContext(
         PrintStream err,
         Clock clock,
         Sleeper sleeper,
-        ActionsRuntime actions) {
+        ActionsRuntime actions) implements dev.driftless.auth.RunContext {
 
     public CommandContext {
         out = InertOutput.wrap(out, actions.inActions());

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * Options every command shares. Each falls back to the action input of the same meaning, so the
  * composite action can pass inputs as {@code INPUT_*} variables instead of building a command line.
  */
-public final class CommonOptions {
+public final class CommonOptions implements dev.driftless.auth.RoleOption {
     @Option(names = "--specs", paramLabel = "PATH",
             description = "A directory of *.yaml/*.yml deploy-specs, or one file (default: deploy-specs).")
     Path specs;

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,9 +203,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static Set<String> availableCommands() {
-        Command root = DriftlessCommand.class.getAnnotation(Command.class);
-        return Arrays.stream(root.subcommands()).map(c -> c.getAnnotation(Command.class)).filter(c -> c != null)
-                .map(Command::name).collect(Collectors.toSet());
+        return DriftlessCommand.SUBCOMMANDS.keySet();
     }
 
     private static String tail(Path log) {

@@ -1,22 +1,17 @@
 package dev.driftless.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.driftless.engine.DeployReport;
 import dev.driftless.engine.ServiceResult;
 import dev.driftless.engine.ServiceResult.Outcome;
 import dev.driftless.render.DeployMarkdown;
+import dev.driftless.render.JsonText;
 import dev.driftless.spec.DeploySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Where a deploy's or rollback's result goes: the job summary, step outputs, and stdout (text or --json). */
 final class DeployResults {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private DeployResults() {
     }
 
@@ -72,11 +67,6 @@ final class DeployResults {
     }
 
     private static String write(Object value, boolean pretty) {
-        try {
-            return pretty ? JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value)
-                    : JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return pretty ? JsonText.pretty(value) : JsonText.compact(value);
     }
 }

@@ -27,9 +27,9 @@ record EcsDeployParts(LiveStateReader reader, TaskDefinitionStore taskDefinition
 
     static EcsDeployParts of(AwsClients aws, CommandContext ctx) {
         Progress progress = new StepProgress(ctx);
-        LiveStateReader reader = new EcsLiveStateReader(aws.ecs(), aws.autoScaling());
+        LiveStateReader reader = new EcsLiveStateReader(aws.ecs(), aws::autoScaling);
         return new EcsDeployParts(reader, new EcsTaskDefinitionStore(aws.ecs()), new EcsServiceWriter(aws.ecs()),
-                new AppAutoScalingTargets(aws.autoScaling()),
+                new AppAutoScalingTargets(aws::autoScaling),
                 new RolloutWaiter(reader, new EcsStoppedTaskReader(aws.ecs()), ctx.clock(), ctx.sleeper(), progress,
                         RolloutWaiter.DEFAULT_INTERVAL, CONCURRENCY),
                 new ServiceDeploymentWaiter(new EcsServiceDeployments(aws.ecs()), ctx.clock(), ctx.sleeper(), progress,

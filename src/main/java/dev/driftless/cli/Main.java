@@ -43,6 +43,7 @@ public final class Main {
         boolean debug = Arrays.asList(args).contains("--debug");
         try {
             CommandLine cli = new CommandLine(new DriftlessCommand(), new ContextFactory(ctx));
+            DriftlessCommand.needed(args).forEach(cli::addSubcommand);
             cli.setOut(new PrintWriter(ctx.out(), true));
             cli.setErr(new PrintWriter(ctx.err(), true));
             cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -109,7 +109,7 @@ public final class PlanCommand implements Callable<Integer> {
         try (AwsClients aws = AwsClients.forEnvironment(spec, env.name(), ctx, common)) {
             ctx.err().println("planning " + spec.name() + "/" + env.name() + ": " + views.size() + " service(s) in cluster "
                     + env.cluster());
-            plan = new Planner(new EcsLiveStateReader(aws.ecs(), aws.autoScaling()))
+            plan = new Planner(new EcsLiveStateReader(aws.ecs(), aws::autoScaling))
                     .plan(spec, env.name(), List.copyOf(views.keySet()), images, imageLabel(tag), at);
         }
 

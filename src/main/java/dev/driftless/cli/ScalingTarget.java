@@ -31,11 +31,11 @@ record ScalingTarget(DeploySpec spec, EnvironmentSpec env, List<ServiceView> ser
     }
 
     EnvironmentScaler scaler(AwsClients aws) {
-        return new EnvironmentScaler(reader(aws), new AppAutoScalingTargets(aws.autoScaling()), new EcsServiceScaling(aws.ecs()));
+        return new EnvironmentScaler(reader(aws), new AppAutoScalingTargets(aws::autoScaling), new EcsServiceScaling(aws.ecs()));
     }
 
     static EcsLiveStateReader reader(AwsClients aws) {
-        return new EcsLiveStateReader(aws.ecs(), aws.autoScaling());
+        return new EcsLiveStateReader(aws.ecs(), aws::autoScaling);
     }
 
     ZoneId zone() {

@@ -83,7 +83,7 @@ public final class Deployer {
                 if (s.kind() == ServiceStep.Kind.UPDATE) {
                     services.tag(s.live().arn(), serviceTags(s.desired(), arn, s.live().taskDefinitionArn(), options));
                 }
-                prune(s.desired().taskDefinition().family(), arn, previous(s), options.retain());
+                prune(s.taskDefinitionChanged() ? arn : null, previous(s), options.retain());
                 results.add(new ServiceResult(s.service(), s.kind() == ServiceStep.Kind.CREATE ? Outcome.CREATED
                         : Outcome.DEPLOYED, arn, arn, previous(s), s.desired().taskDefinition().image(),
                         o == null ? Duration.between(started, clock.instant()) : o.elapsed(), List.of()));
@@ -251,18 +251,32 @@ public final class Deployer {
         return results;
     }
 
-    /** Deregisters revisions beyond the newest {@code retain}, never the live one or the rollback target. */
-    private void prune(String family, String live, String previous, int retain) {
-        if (live == null || TaskDefinitionStore.Revision.of(live).revision() <= retain) {
+    /**
+     * Deregisters the revision that this deploy pushed out of the newest {@code retain}: revision numbers
+     * rise by one per registration, so the new revision's number alone says which one that is, without
+     * listing the family. Never the live one or the rollback target. A revision already gone (numbers
+     * registered elsewhere, deregistered by hand) or a refused call is worth a warning, not a failed deploy.
+     */
+    private void prune(String live, String previous, int retain) {
+        if (live == null) {
+            return;
+        }
+        TaskDefinitionStore.Revision now = TaskDefinitionStore.Revision.of(live);
+        int old = now.revision() - retain;
+        if (old < 1) {
             // revision numbers start at 1, so there cannot be more than `retain` of them yet
             return;
         }
-        List<TaskDefinitionStore.Revision> all = taskDefinitions.revisions(family);
-        for (TaskDefinitionStore.Revision r : all.subList(Math.min(retain, all.size()), all.size())) {
-            if (!r.arn().equals(live) && !r.arn().equals(previous)) {
-                taskDefinitions.deregister(r.arn());
-                progress.line("deregistered " + r.shortName() + " (keeping the newest " + retain + ")");
-            }
+        String arn = live.substring(0, live.lastIndexOf(':') + 1) + old;
+        if (arn.equals(previous)) {
+            return;
+        }
+        try {
+            taskDefinitions.deregister(arn);
+            progress.line("deregistered " + now.family() + ":" + old + " (keeping the newest " + retain + ")");
+        } catch (DriftlessException e) {
+            progress.warning("could not deregister " + now.family() + ":" + old + " (the deploy itself succeeded): "
+                    + e.getMessage());
         }
     }
 

@@ -1,10 +1,5 @@
 package dev.driftless.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,11 +10,6 @@ import java.util.HexFormat;
  * sorted), first 16 hex digits. Equal renderings hash equal in every run and JVM.
  */
 public final class SpecHash {
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
-
     private SpecHash() {
     }
 
@@ -39,11 +29,7 @@ public final class SpecHash {
     }
 
     private static String hash(Object value) {
-        try {
-            return digest(CANONICAL.writeValueAsBytes(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot hash " + value.getClass().getSimpleName(), e);
-        }
+        return digest(canonical(value).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String digest(byte[] bytes) {
@@ -56,10 +42,6 @@ public final class SpecHash {
 
     /** For tests and messages: the canonical JSON that is hashed. */
     static String canonical(Object value) {
-        try {
-            return new String(CANONICAL.writeValueAsBytes(value), StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CanonicalJson.of(value);
     }
 }

@@ -223,9 +223,54 @@ class DeployCommandTest {
         assertThat(run("deploy", "--image-tag", "v2", "--service", "frontend")).isZero();
 
         // frontend has no autoscaling, so its scalable target is not read: read the service, register, update, poll,
-        // then record the deploy in the service's tags (UpdateService cannot carry tags)
-        assertThat(operations()).containsExactly("GetCallerIdentity", "DescribeServices",
+        // then record the deploy in the service's tags (UpdateService cannot carry tags). The service ARN read
+        // names the account, so the account guard asks STS nothing; revision 2 of 10 retained lists nothing.
+        assertThat(operations()).containsExactly("DescribeServices",
                 "RegisterTaskDefinition", "UpdateService", "DescribeServices", "TagResource");
+    }
+
+    @Test
+    void beyondRetainADeployDeregistersTheOneRevisionItPushedOutWithoutListingTheFamily() throws Exception {
+        Files.writeString(specs, Files.readString(specs).replace("retain: 10", "retain: 2"));
+        assertThat(run("deploy", "--image-tag", "v1")).isZero();
+        assertThat(run("deploy", "--image-tag", "v2", "--service", "frontend")).isZero();
+        wire.resetRequests();
+
+        assertThat(run("deploy", "--image-tag", "v3", "--service", "frontend")).isZero();
+
+        assertThat(operations()).containsExactly("DescribeServices",
+                "RegisterTaskDefinition", "UpdateService", "DescribeServices", "TagResource", "DeregisterTaskDefinition");
+        try (EcsClient ecs = ecs(moto.endpoint())) {
+            assertThat(ecs.listTaskDefinitions(r -> r.familyPrefix("durable-code-dev-frontend").status("ACTIVE"))
+                    .taskDefinitionArns()).extracting(a -> a.substring(a.lastIndexOf(':') + 1)).containsExactlyInAnyOrder("2", "3");
+        }
+        assertThat(err.toString()).contains("deregistered durable-code-dev-frontend:1 (keeping the newest 2)");
+    }
+
+    @Test
+    void aFirstDeployThatCreatesTheServiceAsksStsForTheAccountBeforeItsFirstWrite() {
+        assertThat(run("deploy", "--image-tag", "v1", "--service", "frontend")).isZero();
+
+        List<String> calls = operations();
+        // nothing read names the account (the service does not exist yet), so the guard asks STS
+        assertThat(calls.subList(0, calls.indexOf("RegisterTaskDefinition")))
+                .containsExactly("DescribeServices", "GetCallerIdentity");
+        assertThat(calls).contains("CreateService").doesNotContain("ListTaskDefinitions");
+    }
+
+    @Test
+    void theGuardFromAReadArnRefusesAnotherAccountBeforeAnyWrite() throws Exception {
+        assertThat(run("deploy", "--image-tag", "v1")).isZero();
+        // the same spec written for another account (its role and ARNs too, so it validates)
+        Files.writeString(specs, Files.readString(specs).replace("123456789012", "210987654321"));
+        wire.resetRequests();
+
+        int code = run("deploy", "--image-tag", "v2", "--service", "frontend");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("refusing to act: the credentials are for AWS account 123456789012")
+                .contains("allows only account 210987654321");
+        assertThat(operations()).containsExactly("DescribeServices");
     }
 
     @Test

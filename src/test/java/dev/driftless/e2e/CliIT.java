@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.driftless.cli.DriftlessCommand;
 import dev.driftless.testing.JarRun;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,7 @@ class CliIT {
     }
 
     static Stream<String> commandNames() {
-        List<Class<?>> classes = Arrays.asList(DriftlessCommand.class.getAnnotation(Command.class).subcommands());
+        List<Class<?>> classes = List.copyOf(DriftlessCommand.SUBCOMMANDS.values());
         return classes.stream()
                 .map(c -> c.getAnnotation(Command.class))
                 .filter(c -> c != null && !c.hidden())
