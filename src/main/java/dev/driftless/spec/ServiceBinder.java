@@ -24,12 +24,14 @@ final class ServiceBinder {
                 }
                 return new LoadBalancer(arn, containerPort != null ? containerPort : port == null ? 0 : port);
             }).orElse(null);
+            ContainerBinder containers = new ContainerBinder(problems, this);
+            String runtimePlatform = containers.runtimePlatform(s);
             return new ServiceSpec(
                     name,
                     image,
                     SpecBinder.orZero(cpu),
                     SpecBinder.orZero(memory),
-                    s.string("architecture"),
+                    runtimePlatform != null ? runtimePlatform : s.string("architecture"),
                     port,
                     s.strings("command"),
                     s.stringMap("environment", "variable"),
@@ -38,11 +40,14 @@ final class ServiceBinder {
                     lb,
                     SpecBinder.orDefault(s.integer("desiredCount"), Defaults.DESIRED_COUNT),
                     s.object("autoscaling", Shapes.AUTOSCALING).map(this::autoscaling).orElse(null),
-                    s.named("overrides", "override", this::override));
+                    s.named("overrides", "override", this::override),
+                    containers.sidecars(s),
+                    containers.settings(s, "containerExtra"),
+                    containers.task(s));
         }).orElse(null);
     }
 
-    private ImageSpec image(MappingReader i) {
+    ImageSpec image(MappingReader i) {
         ImageSpec.BuildSpec build = i.object("build", Shapes.BUILD).map(b -> new ImageSpec.BuildSpec(
                 b.string("context"), b.string("dockerfile"), b.stringMap("args", "build argument"),
                 b.string("platform"))).orElse(null);
@@ -58,7 +63,7 @@ final class ServiceBinder {
                 i.string("kmsKey"));
     }
 
-    private HealthCheck healthCheck(MappingReader h) {
+    HealthCheck healthCheck(MappingReader h) {
         return new HealthCheck(h.require("command") ? h.strings("command") : null,
                 SpecBinder.orZero(h.integer("interval")), SpecBinder.orZero(h.integer("timeout")),
                 SpecBinder.orZero(h.integer("retries")), SpecBinder.orZero(h.integer("startPeriod")));

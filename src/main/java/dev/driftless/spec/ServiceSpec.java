@@ -27,7 +27,10 @@ public record ServiceSpec(
         LoadBalancer loadBalancer,
         int desiredCount,
         Autoscaling autoscaling,
-        Map<String, ServiceOverride> overrides) {
+        Map<String, ServiceOverride> overrides,
+        Map<String, Sidecar> sidecars,
+        ContainerSettings container,
+        TaskSettings task) {
 
     public static final String X86_64 = "X86_64";
     public static final String ARM64 = "ARM64";
@@ -38,6 +41,17 @@ public record ServiceSpec(
         environment = Maps.copy(environment);
         secrets = Maps.copy(secrets);
         overrides = Maps.copy(overrides);
+        sidecars = Maps.copy(sidecars);
+        container = container == null ? ContainerSettings.NONE : container;
+        task = task == null ? TaskSettings.NONE : task;
+    }
+
+    /** A one-container service with no task settings beyond size and architecture. */
+    public ServiceSpec(String name, ImageSpec image, int cpu, int memory, String architecture, Integer port,
+            List<String> command, Map<String, String> environment, Map<String, String> secrets, HealthCheck healthCheck,
+            LoadBalancer loadBalancer, int desiredCount, Autoscaling autoscaling, Map<String, ServiceOverride> overrides) {
+        this(name, image, cpu, memory, architecture, port, command, environment, secrets, healthCheck, loadBalancer,
+                desiredCount, autoscaling, overrides, null, null, null);
     }
 
     /** This service with the environment's override (if any) applied. */
@@ -62,6 +76,9 @@ public record ServiceSpec(
                 loadBalancer,
                 o.desiredCount() != null ? o.desiredCount() : desiredCount,
                 o.autoscaling() != null ? o.autoscaling() : autoscaling,
-                env.capacity());
+                env.capacity(),
+                sidecars,
+                container,
+                task);
     }
 }

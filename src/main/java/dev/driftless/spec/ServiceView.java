@@ -19,12 +19,27 @@ public record ServiceView(
         LoadBalancer loadBalancer,
         int desiredCount,
         Autoscaling autoscaling,
-        Capacity capacity) {
+        Capacity capacity,
+        Map<String, Sidecar> sidecars,
+        ContainerSettings container,
+        TaskSettings task) {
 
     public ServiceView {
         command = Maps.copy(command);
         variables = Maps.copy(variables);
         secrets = Maps.copy(secrets);
+        sidecars = Maps.copy(sidecars);
+        container = container == null ? ContainerSettings.NONE : container;
+        task = task == null ? TaskSettings.NONE : task;
+    }
+
+    /** A one-container view with no task settings beyond size and architecture. */
+    public ServiceView(String name, String environment, ImageSpec image, int cpu, int memory, String architecture,
+            Integer port, List<String> command, Map<String, String> variables, Map<String, String> secrets,
+            HealthCheck healthCheck, LoadBalancer loadBalancer, int desiredCount, Autoscaling autoscaling,
+            Capacity capacity) {
+        this(name, environment, image, cpu, memory, architecture, port, command, variables, secrets, healthCheck,
+                loadBalancer, desiredCount, autoscaling, capacity, null, null, null);
     }
 
     public double vcpu() {

@@ -16,6 +16,8 @@ public final class SpecLoader {
             new ScheduleRules(),
             new AccountRules(),
             new ServiceRules(),
+            new ContainerRules(),
+            new TaskRules(),
             new SettingsRules());
 
     private SpecLoader() {
