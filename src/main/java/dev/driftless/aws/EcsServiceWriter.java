@@ -36,6 +36,7 @@ public final class EcsServiceWriter implements ServiceWriter {
                         .targetGroupArn(l.targetGroupArn()).containerName(l.containerName())
                         .containerPort(l.containerPort()).build()).toList())
                 .propagateTags(s.propagateTags())
+                .enableExecuteCommand(s.enableExecuteCommand())
                 .enableECSManagedTags(true)
                 .tags(EcsShapes.tags(tags));
         if (s.network() != null) {
@@ -67,7 +68,8 @@ public final class EcsServiceWriter implements ServiceWriter {
                     .loadBalancers(s.loadBalancers().stream().map(l -> LoadBalancer.builder()
                             .targetGroupArn(l.targetGroupArn()).containerName(l.containerName())
                             .containerPort(l.containerPort()).build()).toList())
-                    .propagateTags(s.propagateTags());
+                    .propagateTags(s.propagateTags())
+                    .enableExecuteCommand(s.enableExecuteCommand());
             if (s.network() != null) {
                 b.networkConfiguration(network(s.network()));
             }

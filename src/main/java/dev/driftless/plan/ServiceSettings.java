@@ -16,7 +16,17 @@ public record ServiceSettings(
         List<LoadBalancerBinding> loadBalancers,
         boolean circuitBreaker,
         boolean circuitBreakerRollback,
-        String propagateTags) {
+        String propagateTags,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+        boolean enableExecuteCommand) {
+
+    /** Settings without ECS Exec. */
+    public ServiceSettings(int desiredCount, List<CapacityItem> capacityProviderStrategy, NetworkSettings network,
+            List<LoadBalancerBinding> loadBalancers, boolean circuitBreaker, boolean circuitBreakerRollback,
+            String propagateTags) {
+        this(desiredCount, capacityProviderStrategy, network, loadBalancers, circuitBreaker, circuitBreakerRollback,
+                propagateTags, false);
+    }
 
     public ServiceSettings {
         capacityProviderStrategy = capacityProviderStrategy == null ? List.of()
