@@ -153,6 +153,25 @@ class SidecarDeployMotoTest {
         assertThat(container(td.containerDefinitions(), "log-router").image()).endsWith(":2.32.5");
     }
 
+    @Test
+    void rollbackToAnImageTagLooksAtTheMainContainerEvenWhenASidecarComesFirst() {
+        f.deploy(spec("public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4"), "v1");
+        f.deploy(spec("public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4"), "v2");
+        // a revision registered by hand with the sidecar listed first and the same tag on the sidecar only
+        f.ecs.registerTaskDefinition(r -> r.family("durable-code-dev-backend").networkMode("awsvpc")
+                .requiresCompatibilitiesWithStrings("FARGATE").cpu("512").memory("1024")
+                .containerDefinitions(
+                        c -> c.name("log-router").image("public.ecr.aws/aws-observability/aws-for-fluent-bit:v1"),
+                        c -> c.name("backend").image("123456789012.dkr.ecr.us-west-2.amazonaws.com/durable-code-backend:v9")));
+
+        DeployReport report = f.rollback(List.of("backend"), "image:v1");
+
+        assertThat(report.ok()).isTrue();
+        String arn = f.ecs.describeServices(r -> r.cluster(DeployFixture.CLUSTER).services("backend")).services().get(0)
+                .taskDefinition();
+        assertThat(arn).endsWith(":1");
+    }
+
     private static ContainerDefinition container(List<ContainerDefinition> all, String name) {
         return all.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
