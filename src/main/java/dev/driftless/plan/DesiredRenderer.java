@@ -53,10 +53,34 @@ public final class DesiredRenderer {
         throw new IllegalArgumentException("resolve 'keep the live image' to a tag or digest before rendering " + view.name());
     }
 
+    /** {@code <account>.dkr.ecr.<region>.amazonaws.com/<repo>} of a sidecar built from a repository. */
+    public String repositoryUri(SidecarImage.Repository repo) {
+        return spec.account() + ".dkr.ecr." + spec.region() + ".amazonaws.com/" + repo.image().repository();
+    }
+
+    /** A sidecar's image at a tag or digest. */
+    public String sidecarImageUri(SidecarImage.Repository repo, ImageRef image) {
+        if (image instanceof ImageRef.Tag t) {
+            return repositoryUri(repo) + ":" + t.tag();
+        }
+        if (image instanceof ImageRef.Digest d) {
+            return repositoryUri(repo) + "@" + d.digest();
+        }
+        throw new IllegalArgumentException("resolve 'keep the live image' before rendering a sidecar");
+    }
+
+    /**
+     * Renders with given images for sidecars built from repositories (sidecar name → URI); a sidecar missing
+     * from the map follows the main image's tag.
+     */
     public DesiredService render(ServiceView view, String imageUri) {
+        return render(view, imageUri, Map.of());
+    }
+
+    public DesiredService render(ServiceView view, String imageUri, Map<String, String> sidecarImages) {
         EnvironmentSpec env = spec.environment(view.environment())
                 .orElseThrow(() -> new IllegalArgumentException("no environment " + view.environment()));
-        TaskDefinition td = taskDefinition(view, imageUri);
+        TaskDefinition td = taskDefinition(view, imageUri, sidecarImages);
         ServiceSettings settings = settings(view, env);
         Map<String, String> tags = new LinkedHashMap<>(spec.resourceTags(env.name()));
         tags.put("driftless:service", view.name());
@@ -69,12 +93,16 @@ public final class DesiredRenderer {
      * tags every image of a commit alike). A main image pinned by digest says nothing about another
      * repository's image, so that case is refused rather than guessed.
      */
-    public String sidecarImageUri(ServiceView view, Sidecar sidecar, String mainImageUri) {
+    public String sidecarImageUri(ServiceView view, Sidecar sidecar, String mainImageUri, Map<String, String> sidecarImages) {
         if (sidecar.image() instanceof SidecarImage.Reference r) {
             return r.uri();
         }
+        String given = sidecarImages.get(sidecar.name());
+        if (given != null) {
+            return given;
+        }
         SidecarImage.Repository repo = (SidecarImage.Repository) sidecar.image();
-        String base = spec.account() + ".dkr.ecr." + spec.region() + ".amazonaws.com/" + repo.image().repository();
+        String base = repositoryUri(repo);
         int slash = mainImageUri.lastIndexOf('/');
         int colon = mainImageUri.indexOf(':', slash + 1);
         if (mainImageUri.indexOf('@', slash + 1) >= 0 || colon < 0) {
@@ -86,6 +114,10 @@ public final class DesiredRenderer {
     }
 
     TaskDefinition taskDefinition(ServiceView view, String imageUri) {
+        return taskDefinition(view, imageUri, Map.of());
+    }
+
+    TaskDefinition taskDefinition(ServiceView view, String imageUri, Map<String, String> sidecarImages) {
         List<TaskDefinition.PortMapping> ports = new ArrayList<>();
         if (view.port() != null) {
             ports.add(new TaskDefinition.PortMapping(view.port(), "tcp"));
@@ -124,7 +156,7 @@ public final class DesiredRenderer {
             container = withLogs(container, firelensLogs(view));
         }
         Map<String, TaskDefinition.Container> sidecars = new java.util.TreeMap<>();
-        view.sidecars().forEach((n, s) -> sidecars.put(n, sidecar(view, s, imageUri, logs)));
+        view.sidecars().forEach((n, s) -> sidecars.put(n, sidecar(view, s, imageUri, sidecarImages, logs)));
         return new TaskDefinition(
                 family(view.environment(), view.name()),
                 view.cpu(),
@@ -143,12 +175,12 @@ public final class DesiredRenderer {
     }
 
     private TaskDefinition.Container sidecar(ServiceView view, Sidecar s, String mainImageUri,
-            TaskDefinition.LogConfiguration awslogs) {
+            Map<String, String> sidecarImages, TaskDefinition.LogConfiguration awslogs) {
         HealthCheck hc = s.healthCheck();
         ContainerSettings c = s.settings();
         return new TaskDefinition.Container(
                 s.name(),
-                sidecarImageUri(view, s, mainImageUri),
+                sidecarImageUri(view, s, mainImageUri, sidecarImages),
                 s.essential(),
                 s.port() == null ? List.of() : List.of(new TaskDefinition.PortMapping(s.port(), "tcp")),
                 new java.util.TreeMap<>(s.environment()),
