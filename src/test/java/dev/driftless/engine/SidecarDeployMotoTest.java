@@ -172,6 +172,44 @@ class SidecarDeployMotoTest {
         assertThat(arn).endsWith(":1");
     }
 
+    @Test
+    void aSidecarBuiltFromARepositoryTakesItsImageFromTheBuildOutputOrFollowsTheTag() {
+        String digest = "sha256:" + "b".repeat(64);
+        String mainDigest = "sha256:" + "a".repeat(64);
+        DeploySpec spec = withBuiltAgent(spec("public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4"));
+        String registry = "123456789012.dkr.ecr.us-west-2.amazonaws.com/";
+
+        f.deploy(spec, new ImageSelection(Map.of("backend", registry + "durable-code-backend@" + mainDigest,
+                "backend/agent", registry + "durable-code-agent@" + digest), null), DeployFixture.options(false), List.of(), false);
+
+        assertThat(liveImage("agent")).isEqualTo(registry + "durable-code-agent@" + digest);
+        f.deploy(spec, "v7");
+        assertThat(liveImage("agent")).isEqualTo(registry + "durable-code-agent:v7");
+        assertThat(liveImage("backend")).isEqualTo(registry + "durable-code-backend:v7");
+    }
+
+    private DeploySpec withBuiltAgent(DeploySpec spec) {
+        var backend = spec.services().get("backend");
+        Map<String, dev.driftless.spec.Sidecar> sidecars = new java.util.LinkedHashMap<>(backend.sidecars());
+        sidecars.put("agent", new dev.driftless.spec.Sidecar("agent", new dev.driftless.spec.SidecarImage.Repository(
+                new dev.driftless.spec.ImageSpec("durable-code-agent", null, null, true, null)), false, null, 128, null, null,
+                null, null, null, null, null, null, null));
+        var changed = new dev.driftless.spec.ServiceSpec(backend.name(), backend.image(), backend.cpu(), backend.memory(),
+                backend.architecture(), backend.port(), backend.command(), backend.environment(), backend.secrets(),
+                backend.healthCheck(), backend.loadBalancer(), backend.desiredCount(), backend.autoscaling(), backend.overrides(),
+                sidecars, backend.container(), backend.task());
+        return new DeploySpec(spec.file(), spec.apiVersion(), spec.kind(), spec.name(), spec.account(), spec.region(),
+                spec.tags(), spec.budget(), spec.cost(), spec.tracker(), spec.deploy(), spec.environments(),
+                Map.of("backend", changed), spec.roles(), spec.logs(), spec.test(), spec.tasks());
+    }
+
+    private String liveImage(String container) {
+        String arn = f.ecs.describeServices(r -> r.cluster(DeployFixture.CLUSTER).services("backend")).services().get(0)
+                .taskDefinition();
+        return container(f.ecs.describeTaskDefinition(r -> r.taskDefinition(arn)).taskDefinition().containerDefinitions(),
+                container).image();
+    }
+
     private static ContainerDefinition container(List<ContainerDefinition> all, String name) {
         return all.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
