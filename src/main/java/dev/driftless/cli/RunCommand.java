@@ -84,7 +84,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!r.logTail().isEmpty()) {
             StepProgress progress = new StepProgress(ctx);
             progress.group("log tail of task " + r.task() + " (last " + r.logTail().size() + " lines)");
-            r.logTail().forEach(line -> progress.line(inert(line)));
+            r.logTail().forEach(line -> progress.line(dev.driftless.engine.TaskOutput.inert(line)));
             progress.endGroup();
         }
         String verdict = r.succeeded() ? "succeeded" : r.timedOut() ? "timed out" : "failed";
@@ -96,14 +96,6 @@ public final class RunCommand implements Callable<Integer> {
                 + (r.exitCode() == null ? "no exit code" : "exit code " + r.exitCode())
                 + (r.stoppedReason() == null || r.stoppedReason().isBlank() ? "" : " — " + r.stoppedReason()) + "\n");
         return r.succeeded() ? ExitCode.OK : ExitCode.FAILURE;
-    }
-
-    /**
-     * A log line is the task's output, not ours: broken across no lines and with every "::" split, so the
-     * runner can never read it as a workflow command (::add-mask::, ::set-output:: …).
-     */
-    static String inert(String line) {
-        return line.replace('\r', ' ').replace('\n', ' ').replace("::", ":\u200B:");
     }
 
     private ImageSelection imageSelection() {

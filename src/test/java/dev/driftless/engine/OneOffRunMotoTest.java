@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -169,5 +170,69 @@ class OneOffRunMotoTest {
         assertThat(r.taskDefinitionArn()).endsWith("durable-code-dev-backend:2");
         assertThat(f.ecs.describeServices(d -> d.cluster(DeployFixture.CLUSTER).services("backend")).services().get(0)
                 .taskDefinition()).endsWith(":1");
+    }
+
+    DeployReport deployWithBefore(String task, String tag) {
+        DeploySpec before = withBefore(spec, task);
+        List<ServiceStep> steps = new DeployPlanner(before, f.reader()).plan("dev", List.of(),
+                new ImageSelection(Map.of(), tag), false);
+        return new BeforeTasks(f.deployer(), runner(), f.progress).deploy(before, "dev", DeployFixture.CLUSTER, steps,
+                DeployFixture.options(false), new ImageSelection(Map.of(), tag), "driftless/test");
+    }
+
+    static DeploySpec withBefore(DeploySpec s, String task) {
+        var d = s.deploy();
+        return new DeploySpec(s.file(), s.apiVersion(), s.kind(), s.name(), s.account(), s.region(), s.tags(), s.budget(),
+                s.cost(), s.tracker(), new dev.driftless.spec.DeploySettings(d.timeout(), d.retain(), List.of(task)),
+                s.environments(), s.services(), s.roles(), s.logs(), s.test(), s.tasks());
+    }
+
+    String liveRevision() {
+        return f.ecs.describeServices(d -> d.cluster(DeployFixture.CLUSTER).services("backend")).services().get(0).taskDefinition();
+    }
+
+    @Test
+    void aFailingBeforeTaskLeavesEveryServiceOnItsOldRevision() {
+        int mark = f.counter.mark();
+
+        DeployReport report = deployWithBefore("broken", "v2");
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.services()).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(ServiceResult.Outcome.FAILED);
+            assertThat(r.reasons()).singleElement().satisfies(why -> assertThat(why)
+                    .contains("before-deploy task broken failed: exit code 3").contains("no service was changed"));
+        });
+        assertThat(liveRevision()).endsWith("durable-code-dev-backend:1");
+        List<String> calls = f.counter.since(mark);
+        assertThat(f.counter.count(calls, "UpdateService")).isZero();
+        assertThat(f.counter.count(calls, "RegisterTaskDefinition")).isEqualTo(1);
+        // the task ran with the revision the deploy would have rolled out
+        var task = f.ecs.describeTasks(d -> d.cluster(DeployFixture.CLUSTER)
+                .tasks(f.ecs.listTasks(l -> l.cluster(DeployFixture.CLUSTER)).taskArns())).tasks();
+        assertThat(task).extracting(t -> t.taskDefinitionArn()).contains(
+                "arn:aws:ecs:us-west-2:123456789012:task-definition/durable-code-dev-backend:2");
+    }
+
+    @Test
+    void aSucceedingBeforeTaskLetsTheDeployRollOutTheRevisionItRanWith() {
+        int mark = f.counter.mark();
+
+        DeployReport report = deployWithBefore("migrate", "v2");
+
+        assertThat(report.ok()).as(report.toString()).isTrue();
+        assertThat(liveRevision()).endsWith("durable-code-dev-backend:2");
+        assertThat(f.counter.count(f.counter.since(mark), "RegisterTaskDefinition")).isEqualTo(1);
+        assertThat(f.counter.count(f.counter.since(mark), "RunTask")).isEqualTo(1);
+    }
+
+    @Test
+    void aDeployThatChangesNothingRunsNoBeforeTask() {
+        int mark = f.counter.mark();
+
+        DeployReport report = deployWithBefore("migrate", "v1");
+
+        assertThat(report.ok()).isTrue();
+        assertThat(f.counter.count(f.counter.since(mark), "RunTask")).isZero();
     }
 }
