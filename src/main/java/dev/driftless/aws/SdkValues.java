@@ -38,7 +38,13 @@ final class SdkValues {
             if (field == null) {
                 throw new IllegalArgumentException("no ECS field " + name + " (the spec's rules let it through)");
             }
-            field.set(builder, fromPlain(field, value));
+            try {
+                field.set(builder, fromPlain(field, value));
+            } catch (ClassCastException | IllegalArgumentException e) {
+                throw new dev.driftless.DriftlessException("extra field '" + name + "' does not have the shape ECS takes ("
+                        + e.getMessage() + ")", "write it as RegisterTaskDefinition's JSON has it: a mapping for an object, "
+                        + "a list for an array (see the ECS API reference for " + name + ")");
+            }
         });
     }
 
