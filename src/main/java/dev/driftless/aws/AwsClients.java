@@ -153,6 +153,11 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /** The shared HTTP client, for clients we build ourselves (Cost Explorer JSON). Closed by {@link #close()}. */
+    /** GetLogEvents over CloudWatch Logs' JSON protocol (the SDK artifact would add 3.4 MB for one call). */
+    public CloudWatchLogsJsonClient logs() {
+        return new CloudWatchLogsJsonClient(http, credentials, endpoint(ServiceId.CLOUDWATCH_LOGS));
+    }
+
     public SdkHttpClient httpClient() {
         return http;
     }

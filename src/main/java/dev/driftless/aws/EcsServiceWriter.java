@@ -31,6 +31,7 @@ public final class EcsServiceWriter implements ServiceWriter {
                 .deploymentConfiguration(EcsShapes.deploymentConfiguration(s))
                 .loadBalancers(EcsShapes.loadBalancers(s))
                 .propagateTags(s.propagateTags())
+                .enableExecuteCommand(s.enableExecuteCommand())
                 .enableECSManagedTags(true)
                 .tags(EcsShapes.tags(tags));
         if (s.network() != null) {
@@ -60,7 +61,8 @@ public final class EcsServiceWriter implements ServiceWriter {
             b.capacityProviderStrategy(EcsShapes.capacity(s.capacityProviderStrategy()))
                     .deploymentConfiguration(EcsShapes.deploymentConfiguration(s))
                     .loadBalancers(EcsShapes.loadBalancers(s))
-                    .propagateTags(s.propagateTags());
+                    .propagateTags(s.propagateTags())
+                    .enableExecuteCommand(s.enableExecuteCommand());
             if (s.network() != null) {
                 b.networkConfiguration(network(s.network()));
             }

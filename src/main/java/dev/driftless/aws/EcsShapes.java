@@ -21,7 +21,16 @@ import software.amazon.awssdk.services.ecs.model.DeploymentLifecycleHook;
 import software.amazon.awssdk.services.ecs.model.LinearConfiguration;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
+import dev.driftless.spec.EcsFieldNames;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.ContainerDependency;
+import software.amazon.awssdk.services.ecs.model.EFSVolumeConfiguration;
+import software.amazon.awssdk.services.ecs.model.EphemeralStorage;
+import software.amazon.awssdk.services.ecs.model.FirelensConfiguration;
+import software.amazon.awssdk.services.ecs.model.LinuxParameters;
+import software.amazon.awssdk.services.ecs.model.MountPoint;
+import software.amazon.awssdk.services.ecs.model.Ulimit;
+import software.amazon.awssdk.services.ecs.model.Volume;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.HealthCheck;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
@@ -64,7 +73,59 @@ public final class EcsShapes {
                 platform == null || platform.operatingSystemFamilyAsString() == null ? "LINUX" : platform.operatingSystemFamilyAsString(),
                 td.executionRoleArn(),
                 td.taskRoleArn(),
-                c == null ? null : container(c));
+                c == null ? null : container(c),
+                sidecars(containers, c),
+                td.ephemeralStorage() == null ? null : td.ephemeralStorage().sizeInGiB(),
+                td.volumes().stream().map(EcsShapes::volume).toList(),
+                extraTask(td));
+    }
+
+    private static Map<String, TaskDefinition.Container> sidecars(List<ContainerDefinition> all, ContainerDefinition main) {
+        Map<String, TaskDefinition.Container> out = new TreeMap<>();
+        all.stream().filter(x -> x != main).forEach(x -> out.put(x.name(), container(x)));
+        return out;
+    }
+
+    private static TaskDefinition.Volume volume(Volume v) {
+        EFSVolumeConfiguration e = v.efsVolumeConfiguration();
+        if (e == null) {
+            return new TaskDefinition.Volume(v.name(), null);
+        }
+        var auth = e.authorizationConfig();
+        return new TaskDefinition.Volume(v.name(), new TaskDefinition.Efs(e.fileSystemId(),
+                auth != null && auth.accessPointId() != null ? null : e.rootDirectory(),
+                auth == null ? null : auth.accessPointId(), e.transitEncryptionAsString(),
+                auth == null ? null : auth.iamAsString()));
+    }
+
+    /**
+     * Task fields driftless does not type, as plain values: those the spec's {@code extra} may hold. ECS
+     * reports {@code enableFaultInjection: false} on definitions that never set it, so false is its absence.
+     */
+    private static Map<String, Object> extraTask(software.amazon.awssdk.services.ecs.model.TaskDefinition td) {
+        List<String> untyped = EcsFieldNames.TASK_DEFINITION.stream()
+                .filter(n -> !EcsFieldNames.TYPED_TASK.containsKey(n)).toList();
+        RegisterTaskDefinitionRequest asRequest = RegisterTaskDefinitionRequest.builder()
+                .placementConstraints(td.placementConstraints().stream().map(p ->
+                        software.amazon.awssdk.services.ecs.model.TaskDefinitionPlacementConstraint.builder()
+                                .type(p.typeAsString()).expression(p.expression()).build()).toList())
+                .pidMode(td.pidModeAsString())
+                .ipcMode(td.ipcModeAsString())
+                .proxyConfiguration(td.proxyConfiguration())
+                .inferenceAccelerators(td.inferenceAccelerators())
+                .enableFaultInjection(Boolean.TRUE.equals(td.enableFaultInjection()) ? Boolean.TRUE : null)
+                .build();
+        Map<String, Object> out = SdkValues.read(asRequest, untyped);
+        out.values().removeIf(v -> v instanceof List<?> l && l.isEmpty());
+        return out;
+    }
+
+    private static Map<String, Object> extraContainer(ContainerDefinition c) {
+        List<String> untyped = EcsFieldNames.CONTAINER.stream()
+                .filter(n -> !EcsFieldNames.TYPED_CONTAINER.containsKey(n)).toList();
+        Map<String, Object> out = SdkValues.read(c, untyped);
+        out.values().removeIf(v -> (v instanceof List<?> l && l.isEmpty()) || (v instanceof Map<?, ?> m && m.isEmpty()));
+        return out;
     }
 
     private static TaskDefinition.Container container(ContainerDefinition c) {
@@ -86,12 +147,69 @@ public final class EcsShapes {
                 hc == null ? null : new TaskDefinition.ContainerHealthCheck(hc.command(),
                         orDefault(hc.interval(), 30), orDefault(hc.timeout(), 5), orDefault(hc.retries(), 3),
                         orDefault(hc.startPeriod(), 0)),
-                c.command());
+                c.command(),
+                c.cpu() == null || c.cpu() == 0 ? null : c.cpu(),
+                c.memory(),
+                c.memoryReservation(),
+                c.entryPoint(),
+                c.dependsOn().stream().map(d -> new TaskDefinition.Dependency(d.containerName(), d.conditionAsString()))
+                        .toList(),
+                c.firelensConfiguration() == null ? null : new TaskDefinition.FirelensConfiguration(
+                        c.firelensConfiguration().typeAsString(), c.firelensConfiguration().options()),
+                c.mountPoints().stream().map(m -> new TaskDefinition.MountPoint(m.sourceVolume(), m.containerPath(),
+                        Boolean.TRUE.equals(m.readOnly()))).toList(),
+                c.readonlyRootFilesystem(),
+                c.stopTimeout(),
+                c.user(),
+                c.ulimits().stream().map(u -> new TaskDefinition.Ulimit(u.nameAsString(), orDefault(u.softLimit(), 0),
+                        orDefault(u.hardLimit(), 0))).toList(),
+                c.linuxParameters() == null ? null : c.linuxParameters().initProcessEnabled(),
+                new TreeMap<>(extraContainer(c)));
     }
 
     /** The RegisterTaskDefinition request for a rendering, with the tags to put on the revision. */
     public static RegisterTaskDefinitionRequest toRegisterRequest(TaskDefinition td, Map<String, String> tags) {
-        TaskDefinition.Container c = td.container();
+        List<ContainerDefinition> containers = td.containers().stream().map(EcsShapes::containerDefinition).toList();
+        RegisterTaskDefinitionRequest.Builder request = RegisterTaskDefinitionRequest.builder()
+                .family(td.family())
+                .cpu(String.valueOf(td.cpu()))
+                .memory(String.valueOf(td.memory()))
+                .networkMode(NetworkMode.fromValue(td.networkMode()))
+                .requiresCompatibilitiesWithStrings(td.requiresCompatibilities())
+                .runtimePlatform(RuntimePlatform.builder().cpuArchitecture(td.cpuArchitecture())
+                        .operatingSystemFamily(td.operatingSystemFamily()).build())
+                .executionRoleArn(td.executionRoleArn())
+                .taskRoleArn(td.taskRoleArn())
+                .containerDefinitions(containers)
+                .tags(tags(tags));
+        if (td.ephemeralStorage() != null) {
+            request.ephemeralStorage(EphemeralStorage.builder().sizeInGiB(td.ephemeralStorage()).build());
+        }
+        if (!td.volumes().isEmpty()) {
+            request.volumes(td.volumes().stream().map(EcsShapes::volume).toList());
+        }
+        SdkValues.apply(request, td.extra());
+        return request.build();
+    }
+
+    private static Volume volume(TaskDefinition.Volume v) {
+        Volume.Builder b = Volume.builder().name(v.name());
+        if (v.efs() != null) {
+            TaskDefinition.Efs e = v.efs();
+            EFSVolumeConfiguration.Builder efs = EFSVolumeConfiguration.builder().fileSystemId(e.fileSystemId())
+                    .transitEncryption(e.transitEncryption());
+            if (e.accessPointId() != null || "ENABLED".equals(e.iam())) {
+                efs.authorizationConfig(a -> a.accessPointId(e.accessPointId()).iam(e.iam()));
+            }
+            if (e.accessPointId() == null) {
+                efs.rootDirectory(e.rootDirectory());
+            }
+            b.efsVolumeConfiguration(efs.build());
+        }
+        return b.build();
+    }
+
+    private static ContainerDefinition containerDefinition(TaskDefinition.Container c) {
         ContainerDefinition.Builder container = ContainerDefinition.builder()
                 .name(c.name())
                 .image(c.image())
@@ -115,19 +233,35 @@ public final class EcsShapes {
             container.healthCheck(HealthCheck.builder().command(h.command()).interval(h.interval())
                     .timeout(h.timeout()).retries(h.retries()).startPeriod(h.startPeriod()).build());
         }
-        return RegisterTaskDefinitionRequest.builder()
-                .family(td.family())
-                .cpu(String.valueOf(td.cpu()))
-                .memory(String.valueOf(td.memory()))
-                .networkMode(NetworkMode.fromValue(td.networkMode()))
-                .requiresCompatibilitiesWithStrings(td.requiresCompatibilities())
-                .runtimePlatform(RuntimePlatform.builder().cpuArchitecture(td.cpuArchitecture())
-                        .operatingSystemFamily(td.operatingSystemFamily()).build())
-                .executionRoleArn(td.executionRoleArn())
-                .taskRoleArn(td.taskRoleArn())
-                .containerDefinitions(container.build())
-                .tags(tags(tags))
-                .build();
+        container.cpu(c.cpu()).memory(c.memory()).memoryReservation(c.memoryReservation())
+                .readonlyRootFilesystem(c.readonlyRootFilesystem()).stopTimeout(c.stopTimeout()).user(c.user());
+        if (!c.entryPoint().isEmpty()) {
+            container.entryPoint(c.entryPoint());
+        }
+        if (!c.dependsOn().isEmpty()) {
+            container.dependsOn(c.dependsOn().stream().map(d -> ContainerDependency.builder()
+                    .containerName(d.container()).condition(d.condition()).build()).toList());
+        }
+        if (c.firelens() != null) {
+            FirelensConfiguration.Builder f = FirelensConfiguration.builder().type(c.firelens().type());
+            if (!c.firelens().options().isEmpty()) {
+                f.options(c.firelens().options());
+            }
+            container.firelensConfiguration(f.build());
+        }
+        if (!c.mountPoints().isEmpty()) {
+            container.mountPoints(c.mountPoints().stream().map(m -> MountPoint.builder().sourceVolume(m.sourceVolume())
+                    .containerPath(m.containerPath()).readOnly(m.readOnly()).build()).toList());
+        }
+        if (!c.ulimits().isEmpty()) {
+            container.ulimits(c.ulimits().stream().map(u -> Ulimit.builder().name(u.name()).softLimit(u.softLimit())
+                    .hardLimit(u.hardLimit()).build()).toList());
+        }
+        if (c.initProcessEnabled() != null) {
+            container.linuxParameters(LinuxParameters.builder().initProcessEnabled(c.initProcessEnabled()).build());
+        }
+        SdkValues.apply(container, c.extra());
+        return container.build();
     }
 
     /** A DescribeServices entry (described with include=TAGS) as a live record. */
@@ -175,7 +309,8 @@ public final class EcsShapes {
                 cb != null && Boolean.TRUE.equals(cb.enable()),
                 cb != null && Boolean.TRUE.equals(cb.rollback()),
                 s.propagateTags() == null ? "NONE" : s.propagateTagsAsString(),
-                strategy(s.deploymentConfiguration()));
+                strategy(s.deploymentConfiguration()),
+                Boolean.TRUE.equals(s.enableExecuteCommand()));
     }
 
     private static ServiceSettings.Advanced advanced(AdvancedConfiguration a) {

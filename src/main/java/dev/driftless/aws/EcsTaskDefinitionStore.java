@@ -49,11 +49,27 @@ public final class EcsTaskDefinitionStore implements TaskDefinitionStore {
         try {
             var r = ecs.describeTaskDefinition(b -> b.taskDefinition(arn).include(TaskDefinitionField.TAGS));
             var td = r.taskDefinition();
-            String image = td.containerDefinitions().isEmpty() ? null : td.containerDefinitions().get(0).image();
+            String image = mainImage(td);
             return new RevisionDetails(Revision.of(td.taskDefinitionArn()), image, EcsShapes.tagMap(r.tags()));
         } catch (SdkException e) {
             throw AwsFailures.translate(e, "ecs:DescribeTaskDefinition", arn);
         }
+    }
+
+    /**
+     * The main container's image: driftless names the main container after the service, the last part of the
+     * family {@code <app>-<env>-<service>}; sidecars may come first in a definition registered elsewhere.
+     */
+    static String mainImage(software.amazon.awssdk.services.ecs.model.TaskDefinition td) {
+        var containers = td.containerDefinitions();
+        if (containers.isEmpty()) {
+            return null;
+        }
+        String family = td.family() == null ? "" : td.family();
+        return containers.stream()
+                .filter(c -> c.name() != null && family.endsWith("-" + c.name()))
+                .max(java.util.Comparator.comparingInt(c -> c.name().length()))
+                .orElse(containers.get(0)).image();
     }
 
     @Override

@@ -10,6 +10,7 @@ public enum ServiceId {
     ECR("ECR", "api.ecr", "ecr", null),
     STS("STS", "sts", "sts", null),
     APPLICATION_AUTO_SCALING("APPLICATION_AUTO_SCALING", "application-autoscaling", "application-autoscaling", null),
+    CLOUDWATCH_LOGS("CLOUDWATCH_LOGS", "logs", "logs", null),
     /** Global: one endpoint in us-east-1 whatever region the application runs in. */
     COST_EXPLORER("COST_EXPLORER", "ce", "ce", "us-east-1");
 

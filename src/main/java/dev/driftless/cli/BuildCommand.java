@@ -90,12 +90,21 @@ public final class BuildCommand implements Callable<Integer> {
         Map<String, String> tags = new LinkedHashMap<>(spec.tags());
         tags.put("driftless:application", spec.name());
         services.forEach((name, view) -> {
-            images.put(name, view.image());
-            ImageSpec image = view.image();
-            if (image != null) {
-                settings.putIfAbsent(image.repository(), new RepositorySettings(image.repository(), true,
-                        image.immutableTags(), RepositoryEncryption.of(image), tags, LifecyclePolicy.from(image.lifecycle())));
-            }
+            Map<String, ImageSpec> containers = new LinkedHashMap<>();
+            containers.put(name, view.image());
+            // a sidecar built from a repository is one more image, keyed service/sidecar in the images output
+            view.sidecars().forEach((sidecar, s) -> {
+                if (s.image() instanceof dev.driftless.spec.SidecarImage.Repository r) {
+                    containers.put(name + "/" + sidecar, r.image());
+                }
+            });
+            containers.forEach((key, image) -> {
+                images.put(key, image);
+                if (image != null) {
+                    settings.putIfAbsent(image.repository(), new RepositorySettings(image.repository(), true,
+                            image.immutableTags(), RepositoryEncryption.of(image), tags, LifecyclePolicy.from(image.lifecycle())));
+                }
+            });
         });
         List<ImageBuild.Job> jobs = ImageBuild.jobs(images, settings);
         if (jobs.isEmpty()) {

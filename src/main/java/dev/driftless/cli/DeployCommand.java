@@ -90,7 +90,11 @@ public final class DeployCommand implements Callable<Integer> {
                     + env.cluster() + "), waiting up to " + dev.driftless.spec.Durations.format(wait));
             Optional<DeployNotifications> github = DeployNotifications.of(ctx, dryRun);
             github.ifPresent(n -> n.started("Deploy", spec, env));
-            report = parts.deployer().apply(env.name(), env.cluster(), spec.resourceTags(env.name()), steps, options);
+            String runId = ctx.actions().context().runId();
+            dev.driftless.engine.OneOffRun tasks = new dev.driftless.engine.OneOffRun(parts.reader(), parts.taskDefinitions(),
+                    new dev.driftless.aws.EcsTaskRunner(aws.ecs()), aws.logs(), ctx.clock(), ctx.sleeper(), new StepProgress(ctx));
+            report = new dev.driftless.engine.BeforeTasks(parts.deployer(), tasks, new StepProgress(ctx))
+                    .deploy(spec, env.name(), env.cluster(), steps, options, selection, "driftless" + (runId == null ? "" : "/" + runId));
             DeployReport done = report;
             github.ifPresent(n -> n.finished("Deploy", spec, env, done));
         }

@@ -38,6 +38,7 @@ public final class DriftlessCommand implements Callable<Integer> {
             "rollback", RollbackCommand.class,
             "build", BuildCommand.class,
             "test", TestCommand.class,
+            "run", RunCommand.class,
             "drift", DriftCommand.class,
             "__train", TrainCommand.class);
 

@@ -47,7 +47,10 @@ public final class DeployPlanner {
             }
         }
         for (String s : images.byService().keySet()) {
-            if (!views.containsKey(s)) {
+            int slash = s.indexOf('/');
+            boolean sidecar = slash > 0 && views.containsKey(s.substring(0, slash))
+                    && views.get(s.substring(0, slash)).sidecars().containsKey(s.substring(slash + 1));
+            if (!views.containsKey(s) && !sidecar) {
                 throw new DriftlessException("--images names service " + s + ", which " + spec.file() + " does not declare",
                         "the services are: " + String.join(", ", views.keySet()));
             }

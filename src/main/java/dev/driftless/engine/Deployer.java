@@ -49,6 +49,29 @@ public final class Deployer {
 
     public DeployReport apply(String environment, String cluster, Map<String, String> environmentTags,
             List<ServiceStep> steps, DeployOptions options) {
+        return apply(environment, cluster, environmentTags, steps, options, Map.of());
+    }
+
+    /**
+     * Registers now the changed revisions of the services that {@code deploy.before} tasks run with, so the
+     * tasks run with exactly what the deploy then rolls out; {@link #apply} takes them instead of registering again.
+     */
+    public Map<String, String> registerAhead(List<ServiceStep> steps, java.util.Collection<String> services,
+            Map<String, String> environmentTags, DeployOptions options) {
+        refuseWhileDeploying(steps, options.force());
+        Map<String, String> registered = new LinkedHashMap<>();
+        for (ServiceStep s : steps) {
+            if (services.contains(s.service()) && s.changes() && (s.taskDefinitionChanged() || s.kind() == ServiceStep.Kind.CREATE)) {
+                registered.put(s.service(), taskDefinitions.register(s.desired().taskDefinition(),
+                        revisionTags(environmentTags, s.desired(), previous(s), options)));
+            }
+        }
+        return registered;
+    }
+
+    /** As {@link #apply(String, String, Map, List, DeployOptions)}, with revisions already registered by {@link #registerAhead}. */
+    public DeployReport apply(String environment, String cluster, Map<String, String> environmentTags,
+            List<ServiceStep> steps, DeployOptions options, Map<String, String> registered) {
         refuseWhileDeploying(steps, options.force());
         List<ServiceResult> results = new ArrayList<>();
         if (options.dryRun()) {
@@ -63,7 +86,7 @@ public final class Deployer {
         for (ServiceStep s : steps) {
             if (s.changes()) {
                 progress.line(s.describe());
-                attempted.put(s.service(), start(s, cluster, environmentTags, options));
+                attempted.put(s.service(), start(s, cluster, environmentTags, options, registered.get(s.service())));
             } else if (s.kind() == ServiceStep.Kind.RECORD) {
                 progress.line(s.describe());
                 services.tag(s.live().arn(), Map.of(ServiceTags.SCHEDULE, s.note()));
@@ -139,9 +162,10 @@ public final class Deployer {
     }
 
     /** Registers (when changed) and creates or updates; returns the revision the service is set to. */
-    private String start(ServiceStep s, String cluster, Map<String, String> environmentTags, DeployOptions options) {
+    private String start(ServiceStep s, String cluster, Map<String, String> environmentTags, DeployOptions options,
+            String registeredAhead) {
         DesiredService d = s.desired();
-        String arn = s.taskDefinitionChanged()
+        String arn = registeredAhead != null ? registeredAhead : s.taskDefinitionChanged()
                 ? taskDefinitions.register(d.taskDefinition(), revisionTags(environmentTags, d, previous(s), options))
                 : s.live().taskDefinitionArn();
         if (s.kind() == ServiceStep.Kind.CREATE) {

@@ -59,7 +59,7 @@ public final class Planner {
         for (ServiceView view : views.values()) {
             LiveService ls = live.service(view.name()).orElse(null);
             String image = imageUri(renderer, view, images.apply(view.name()), ls, fetched);
-            DesiredService desired = renderer.render(view, image);
+            DesiredService desired = renderer.render(view, image, sidecarImages(renderer, view, images, ls, fetched));
             TaskDefinition liveTd = null;
             TaskDefinition deployedTd = null;
             if (PlanDiff.needsLiveTaskDefinition(desired, ls)) {
@@ -105,6 +105,34 @@ public final class Planner {
             }
         }
         return imageUri(renderer, view, keep.fallback(), null, fetched);
+    }
+
+    /**
+     * Images for sidecars built from repositories: the one given for {@code service/sidecar} (the build's images
+     * output), else what runs now when nothing is given for the service at all; absent ones follow the main tag.
+     */
+    private Map<String, String> sidecarImages(DesiredRenderer renderer, ServiceView view, Function<String, ImageRef> images,
+            LiveService live, Map<String, Optional<TaskDefinition>> fetched) {
+        Map<String, String> out = new HashMap<>();
+        view.sidecars().forEach((name, sidecar) -> {
+            if (!(sidecar.image() instanceof dev.driftless.spec.SidecarImage.Repository repo)) {
+                return;
+            }
+            ImageRef ref = images.apply(view.name() + "/" + name);
+            if (!(ref instanceof ImageRef.KeepLive)) {
+                out.put(name, renderer.sidecarImageUri(repo, ref));
+            } else if (images.apply(view.name()) instanceof ImageRef.Digest) {
+                throw new dev.driftless.DriftlessException("no image for sidecar " + view.name() + "/" + name
+                        + ", which is built from " + repo.image().repository() + ", while " + view.name()
+                        + " deploys by digest", "pass the build step's images output unchanged: it has an entry "
+                        + view.name() + "/" + name + " for each sidecar it builds");
+            } else if (images.apply(view.name()) instanceof ImageRef.KeepLive && live != null) {
+                fetch(fetched, live.taskDefinitionArn(), view.name())
+                        .map(td -> td.sidecars().get(name))
+                        .ifPresent(c -> out.put(name, c.image()));
+            }
+        });
+        return out;
     }
 
     private Optional<TaskDefinition> fetch(Map<String, Optional<TaskDefinition>> cache, String arn, String container) {

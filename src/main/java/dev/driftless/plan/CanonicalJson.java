@@ -1,5 +1,6 @@
 package dev.driftless.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -34,6 +35,9 @@ public final class CanonicalJson {
         } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
                 || value instanceof Short || value instanceof Byte) {
             out.append(value);
+        } else if (value instanceof Double || value instanceof Float) {
+            // Jackson writes floating-point numbers with Java's own toString (10.0, 0.1, 1.0E-4)
+            out.append(value);
         } else if (value instanceof Enum<?> e) {
             string(e.name(), out, true);
         } else if (value instanceof Map<?, ?> map) {
@@ -61,13 +65,55 @@ public final class CanonicalJson {
             boolean first = true;
             RecordComponent[] components = record.getClass().getRecordComponents();
             Arrays.sort(components, Comparator.comparing(RecordComponent::getName));
+            JsonInclude onType = record.getClass().getAnnotation(JsonInclude.class);
             for (RecordComponent c : components) {
-                first = member(c.getName(), component(record, c), first, out);
+                Object v = component(record, c);
+                JsonInclude onComponent = c.getAccessor().getAnnotation(JsonInclude.class);
+                if (!left(onComponent != null ? onComponent : onType, v)) {
+                    first = member(c.getName(), v, first, out);
+                }
             }
             out.append('}');
         } else {
-            // doubles and other types would need Jackson's exact number formatting; nothing hashed has them
             throw new IllegalArgumentException("no canonical JSON for " + value.getClass().getName());
+        }
+    }
+
+    /**
+     * Whether Jackson's {@code @JsonInclude} on the component (else on its record) leaves this value out:
+     * the hashes already deployed were written by Jackson honouring them.
+     */
+    private static boolean left(JsonInclude include, Object v) {
+        if (include == null) {
+            return false;
+        }
+        return switch (include.value()) {
+            case NON_NULL -> v == null;
+            case NON_ABSENT -> v == null || v instanceof java.util.Optional<?> o && o.isEmpty();
+            case NON_EMPTY -> empty(v);
+            case NON_DEFAULT -> empty(v) || Boolean.FALSE.equals(v) || v instanceof Number n && n.longValue() == 0
+                    && n.doubleValue() == 0;
+            case CUSTOM -> custom(include.valueFilter(), v);
+            default -> false;
+        };
+    }
+
+    private static boolean empty(Object v) {
+        return v == null || v instanceof java.util.Optional<?> o && o.isEmpty()
+                || v instanceof CharSequence s && s.length() == 0 || v instanceof Collection<?> c && c.isEmpty()
+                || v instanceof Map<?, ?> m && m.isEmpty();
+    }
+
+    private static boolean custom(Class<?> filter, Object v) {
+        if (filter == Void.class) {
+            return false;
+        }
+        try {
+            java.lang.reflect.Constructor<?> c = filter.getDeclaredConstructor();
+            c.setAccessible(true);
+            return c.newInstance().equals(v);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make the @JsonInclude filter " + filter.getName(), e);
         }
     }
 

@@ -1,12 +1,16 @@
 package dev.driftless.plan;
 
 import dev.driftless.spec.Capacity;
+import dev.driftless.spec.ContainerSettings;
 import dev.driftless.spec.DeploySpec;
 import dev.driftless.spec.EnvironmentSpec;
 import dev.driftless.spec.HealthCheck;
 import dev.driftless.spec.LoadBalancer;
 import dev.driftless.spec.Network;
 import dev.driftless.spec.ServiceView;
+import dev.driftless.spec.Sidecar;
+import dev.driftless.spec.SidecarImage;
+import dev.driftless.spec.Volume;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,10 +54,34 @@ public final class DesiredRenderer {
         throw new IllegalArgumentException("resolve 'keep the live image' to a tag or digest before rendering " + view.name());
     }
 
+    /** {@code <account>.dkr.ecr.<region>.amazonaws.com/<repo>} of a sidecar built from a repository. */
+    public String repositoryUri(SidecarImage.Repository repo) {
+        return spec.account() + ".dkr.ecr." + spec.region() + ".amazonaws.com/" + repo.image().repository();
+    }
+
+    /** A sidecar's image at a tag or digest. */
+    public String sidecarImageUri(SidecarImage.Repository repo, ImageRef image) {
+        if (image instanceof ImageRef.Tag t) {
+            return repositoryUri(repo) + ":" + t.tag();
+        }
+        if (image instanceof ImageRef.Digest d) {
+            return repositoryUri(repo) + "@" + d.digest();
+        }
+        throw new IllegalArgumentException("resolve 'keep the live image' before rendering a sidecar");
+    }
+
+    /**
+     * Renders with given images for sidecars built from repositories (sidecar name → URI); a sidecar missing
+     * from the map follows the main image's tag.
+     */
     public DesiredService render(ServiceView view, String imageUri) {
+        return render(view, imageUri, Map.of());
+    }
+
+    public DesiredService render(ServiceView view, String imageUri, Map<String, String> sidecarImages) {
         EnvironmentSpec env = spec.environment(view.environment())
                 .orElseThrow(() -> new IllegalArgumentException("no environment " + view.environment()));
-        TaskDefinition td = taskDefinition(view, imageUri);
+        TaskDefinition td = taskDefinition(view, imageUri, sidecarImages);
         ServiceSettings settings = settings(view, env);
         Map<String, String> tags = new LinkedHashMap<>(spec.resourceTags(env.name()));
         tags.put("driftless:service", view.name());
@@ -61,7 +89,36 @@ public final class DesiredRenderer {
                 env.schedule(), tags);
     }
 
+    /**
+     * A sidecar's image: its reference as written, or its ECR repository at the main image's tag (build
+     * tags every image of a commit alike). A main image pinned by digest says nothing about another
+     * repository's image, so that case is refused rather than guessed.
+     */
+    public String sidecarImageUri(ServiceView view, Sidecar sidecar, String mainImageUri, Map<String, String> sidecarImages) {
+        if (sidecar.image() instanceof SidecarImage.Reference r) {
+            return r.uri();
+        }
+        String given = sidecarImages.get(sidecar.name());
+        if (given != null) {
+            return given;
+        }
+        SidecarImage.Repository repo = (SidecarImage.Repository) sidecar.image();
+        String base = repositoryUri(repo);
+        int slash = mainImageUri.lastIndexOf('/');
+        int colon = mainImageUri.indexOf(':', slash + 1);
+        if (mainImageUri.indexOf('@', slash + 1) >= 0 || colon < 0) {
+            throw new IllegalArgumentException("sidecar " + sidecar.name() + " of " + view.name() + " is built from "
+                    + repo.image().repository() + " and follows the main image's tag, but the main image is " + mainImageUri
+                    + "; deploy by tag (--image-tag) rather than by digest");
+        }
+        return base + mainImageUri.substring(colon);
+    }
+
     TaskDefinition taskDefinition(ServiceView view, String imageUri) {
+        return taskDefinition(view, imageUri, Map.of());
+    }
+
+    TaskDefinition taskDefinition(ServiceView view, String imageUri, Map<String, String> sidecarImages) {
         List<TaskDefinition.PortMapping> ports = new ArrayList<>();
         if (view.port() != null) {
             ports.add(new TaskDefinition.PortMapping(view.port(), "tcp"));
@@ -85,7 +142,22 @@ public final class DesiredRenderer {
                 logs,
                 hc == null || hc.command().isEmpty() ? null : new TaskDefinition.ContainerHealthCheck(
                         hc.command(), hc.interval(), hc.timeout(), hc.retries(), hc.startPeriod()),
-                view.command());
+                view.command(),
+                null, null, null, null,
+                dependencies(view.container()),
+                null,
+                mounts(view.container()),
+                view.container().readonlyRootFilesystem(),
+                view.container().stopTimeout(),
+                view.container().user(),
+                ulimits(view.container()),
+                view.container().initProcessEnabled(),
+                new java.util.TreeMap<>(view.container().extra()));
+        if (ContainerSettings.FIRELENS.equals(view.container().logging())) {
+            container = withLogs(container, firelensLogs(view));
+        }
+        Map<String, TaskDefinition.Container> sidecars = new java.util.TreeMap<>();
+        view.sidecars().forEach((n, s) -> sidecars.put(n, sidecar(view, s, imageUri, sidecarImages, logs)));
         return new TaskDefinition(
                 family(view.environment(), view.name()),
                 view.cpu(),
@@ -96,7 +168,88 @@ public final class DesiredRenderer {
                 "LINUX",
                 spec.roles() == null ? null : spec.roles().execution(),
                 spec.roles() == null ? null : spec.roles().task(),
-                container);
+                container,
+                sidecars,
+                view.task().ephemeralStorage(),
+                view.task().volumes().values().stream().map(DesiredRenderer::volume).toList(),
+                new java.util.TreeMap<>(view.task().extra()));
+    }
+
+    private TaskDefinition.Container sidecar(ServiceView view, Sidecar s, String mainImageUri,
+            Map<String, String> sidecarImages, TaskDefinition.LogConfiguration awslogs) {
+        HealthCheck hc = s.healthCheck();
+        ContainerSettings c = s.settings();
+        return new TaskDefinition.Container(
+                s.name(),
+                sidecarImageUri(view, s, mainImageUri, sidecarImages),
+                s.essential(),
+                s.port() == null ? List.of() : List.of(new TaskDefinition.PortMapping(s.port(), "tcp")),
+                new java.util.TreeMap<>(s.environment()),
+                new java.util.TreeMap<>(s.secrets()),
+                ContainerSettings.FIRELENS.equals(c.logging()) ? firelensLogs(view) : awslogs,
+                hc == null || hc.command().isEmpty() ? null : new TaskDefinition.ContainerHealthCheck(
+                        hc.command(), hc.interval(), hc.timeout(), hc.retries(), hc.startPeriod()),
+                s.command(),
+                s.cpu(),
+                s.memory(),
+                s.memoryReservation(),
+                s.entryPoint(),
+                dependencies(c),
+                s.firelens() == null ? null : new TaskDefinition.FirelensConfiguration(s.firelens().type(),
+                        s.firelens().options()),
+                mounts(c),
+                c.readonlyRootFilesystem(),
+                c.stopTimeout(),
+                c.user(),
+                ulimits(c),
+                c.initProcessEnabled(),
+                new java.util.TreeMap<>(c.extra()));
+    }
+
+    /**
+     * Logs through the task's FireLens router: with fluentbit, to the spec's log group (the router's
+     * cloudwatch_logs output, streams under the service's name); with fluentd, the router's own config decides.
+     */
+    private TaskDefinition.LogConfiguration firelensLogs(ServiceView view) {
+        boolean fluentbit = view.sidecars().values().stream()
+                .anyMatch(s -> s.firelens() != null && "fluentbit".equals(s.firelens().type()));
+        if (!fluentbit || spec.logs() == null || spec.logs().group() == null) {
+            return new TaskDefinition.LogConfiguration("awsfirelens", Map.of());
+        }
+        return new TaskDefinition.LogConfiguration("awsfirelens", Map.of(
+                "Name", "cloudwatch_logs",
+                "region", spec.region(),
+                "log_group_name", spec.logs().group(),
+                "log_stream_prefix", view.name() + "/"));
+    }
+
+    private static TaskDefinition.Container withLogs(TaskDefinition.Container c, TaskDefinition.LogConfiguration logs) {
+        return new TaskDefinition.Container(c.name(), c.image(), c.essential(), c.portMappings(), c.environment(),
+                c.secrets(), logs, c.healthCheck(), c.command(), c.cpu(), c.memory(), c.memoryReservation(), c.entryPoint(),
+                c.dependsOn(), c.firelens(), c.mountPoints(), c.readonlyRootFilesystem(), c.stopTimeout(), c.user(),
+                c.ulimits(), c.initProcessEnabled(), c.extra());
+    }
+
+    private static List<TaskDefinition.Dependency> dependencies(ContainerSettings c) {
+        return c.dependsOn().stream().map(d -> new TaskDefinition.Dependency(d.container(), d.condition())).toList();
+    }
+
+    private static List<TaskDefinition.MountPoint> mounts(ContainerSettings c) {
+        return c.mountPoints().stream()
+                .map(m -> new TaskDefinition.MountPoint(m.sourceVolume(), m.containerPath(), m.readOnly())).toList();
+    }
+
+    private static List<TaskDefinition.Ulimit> ulimits(ContainerSettings c) {
+        return c.ulimits().stream().map(u -> new TaskDefinition.Ulimit(u.name(), u.softLimit(), u.hardLimit())).toList();
+    }
+
+    private static TaskDefinition.Volume volume(Volume v) {
+        if (v instanceof Volume.Efs e) {
+            return new TaskDefinition.Volume(e.name(), new TaskDefinition.Efs(e.fileSystemId(),
+                    e.accessPointId() != null ? null : e.rootDirectory(), e.accessPointId(),
+                    e.transitEncryption() ? "ENABLED" : "DISABLED", e.iam() ? "ENABLED" : "DISABLED"));
+        }
+        return new TaskDefinition.Volume(v.name(), null);
     }
 
     ServiceSettings settings(ServiceView view, EnvironmentSpec env) {
@@ -111,7 +264,8 @@ public final class DesiredRenderer {
                 true,
                 true,
                 "SERVICE",
-                DeploymentStrategy.of(view.deploy(), view.loadBalancer() == null ? null : view.loadBalancer().role()));
+                DeploymentStrategy.of(view.deploy(), view.loadBalancer() == null ? null : view.loadBalancer().role()),
+                view.task().enableExecuteCommand());
     }
 
     /** The blue/green parts of the load balancer, sent only when the strategy shifts traffic. */

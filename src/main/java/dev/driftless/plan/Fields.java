@@ -44,15 +44,56 @@ final class Fields {
         put(f, ChangeGroup.TASK_DEFINITION, "task role", td.taskRoleArn());
         if (c != null) {
             put(f, ChangeGroup.TASK_DEFINITION, "container name", c.name());
-            put(f, ChangeGroup.TASK_DEFINITION, "essential", String.valueOf(c.essential()));
-            put(f, ChangeGroup.TASK_DEFINITION, "ports", c.portMappings().stream()
-                    .map(p -> p.containerPort() + "/" + p.protocol()).collect(Collectors.joining(", ")));
-            put(f, ChangeGroup.TASK_DEFINITION, "command", c.command().isEmpty() ? null : String.join(" ", c.command()));
-            put(f, ChangeGroup.TASK_DEFINITION, "logging", c.logConfiguration() == null ? null
-                    : c.logConfiguration().logDriver() + " " + c.logConfiguration().options());
-            put(f, ChangeGroup.TASK_DEFINITION, "health check", c.healthCheck() == null ? null : healthCheck(c.healthCheck()));
+            containerSettings(f, "", c);
         }
+        put(f, ChangeGroup.TASK_DEFINITION, "ephemeral storage", td.ephemeralStorage() == null ? null
+                : td.ephemeralStorage() + " GiB");
+        td.volumes().forEach(v -> put(f, ChangeGroup.TASK_DEFINITION, "volume " + v.name(), v.efs() == null ? "bind mount"
+                : "EFS " + v.efs().fileSystemId() + (v.efs().accessPointId() == null ? " " + v.efs().rootDirectory()
+                : " access point " + v.efs().accessPointId()) + ", transit encryption " + v.efs().transitEncryption()
+                + ", IAM " + v.efs().iam()));
+        td.extra().forEach((k, v) -> put(f, ChangeGroup.TASK_DEFINITION, "extra " + k, SpecHash.canonical(v)));
+        td.sidecars().values().forEach(s -> sidecar(f, s));
         return f;
+    }
+
+    /** A sidecar's fields, each named {@code sidecar <name>: <field>} so a plan says which container changed. */
+    private static void sidecar(Map<Key, Value> f, TaskDefinition.Container s) {
+        String p = "sidecar " + s.name() + ": ";
+        put(f, ChangeGroup.TASK_DEFINITION, p + "container", "present");
+        put(f, ChangeGroup.IMAGE, p + "image", s.image());
+        put(f, ChangeGroup.CPU_MEMORY, p + "cpu", s.cpu() == null ? null : String.valueOf(s.cpu()));
+        put(f, ChangeGroup.CPU_MEMORY, p + "memory", s.memory() == null ? null : s.memory() + " MiB");
+        put(f, ChangeGroup.CPU_MEMORY, p + "memory reservation", s.memoryReservation() == null ? null
+                : s.memoryReservation() + " MiB");
+        s.environment().forEach((k, v) -> f.put(new Key(ChangeGroup.ENVIRONMENT, p + k), new Value(v, true)));
+        s.secrets().forEach((k, v) -> f.put(new Key(ChangeGroup.SECRETS, p + k), new Value(v, true)));
+        containerSettings(f, p, s);
+    }
+
+    private static void containerSettings(Map<Key, Value> f, String p, TaskDefinition.Container c) {
+        ChangeGroup g = ChangeGroup.TASK_DEFINITION;
+        put(f, g, p + "essential", String.valueOf(c.essential()));
+        put(f, g, p + "ports", c.portMappings().stream()
+                .map(x -> x.containerPort() + "/" + x.protocol()).collect(Collectors.joining(", ")));
+        put(f, g, p + "command", c.command().isEmpty() ? null : String.join(" ", c.command()));
+        put(f, g, p + "entry point", c.entryPoint().isEmpty() ? null : String.join(" ", c.entryPoint()));
+        put(f, g, p + "logging", c.logConfiguration() == null ? null
+                : c.logConfiguration().logDriver() + " " + c.logConfiguration().options());
+        put(f, g, p + "health check", c.healthCheck() == null ? null : healthCheck(c.healthCheck()));
+        put(f, g, p + "depends on", c.dependsOn().stream().map(d -> d.container() + " " + d.condition())
+                .collect(Collectors.joining(", ")));
+        put(f, g, p + "firelens", c.firelens() == null ? null : c.firelens().type() + " " + c.firelens().options());
+        put(f, g, p + "mount points", c.mountPoints().stream().map(m -> m.sourceVolume() + " → " + m.containerPath()
+                + (m.readOnly() ? " (read-only)" : "")).collect(Collectors.joining(", ")));
+        put(f, g, p + "read-only root file system", c.readonlyRootFilesystem() == null ? null
+                : String.valueOf(c.readonlyRootFilesystem()));
+        put(f, g, p + "stop timeout", c.stopTimeout() == null ? null : c.stopTimeout() + "s");
+        put(f, g, p + "user", c.user());
+        put(f, g, p + "ulimits", c.ulimits().stream().map(u -> u.name() + " " + u.softLimit() + "/" + u.hardLimit())
+                .collect(Collectors.joining(", ")));
+        put(f, g, p + "init process", c.initProcessEnabled() == null ? null : String.valueOf(c.initProcessEnabled()));
+        c.extra().forEach((k, v) -> put(f, g, p + "extra " + k, SpecHash.canonical(v)));
     }
 
     /** Service settings except the desired count, which the diff treats on its own. */
@@ -74,6 +115,9 @@ final class Fields {
         put(f, ChangeGroup.DEPLOYMENT, "propagate tags", s.propagateTags());
         put(f, ChangeGroup.DEPLOYMENT, STRATEGY, s.deployment() == null ? null : DeploymentStrategy.words(s.deployment()));
         put(f, ChangeGroup.DEPLOYMENT, "lifecycle hooks", DeploymentStrategy.hookWords(s.deployment()));
+        if (s.enableExecuteCommand()) {
+            put(f, ChangeGroup.DEPLOYMENT, "execute command", "enabled");
+        }
         return f;
     }
 

@@ -20,14 +20,16 @@ public record ServiceSettings(
         String propagateTags,
         // left out of the settings hash when null, so services on plain rolling keep the hash they were tagged with
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-        DeploymentStrategy deployment) {
+        DeploymentStrategy deployment,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+        boolean enableExecuteCommand) {
 
     /** Settings of a service on ECS's plain rolling strategy. */
     public ServiceSettings(int desiredCount, List<CapacityItem> capacityProviderStrategy, NetworkSettings network,
             List<LoadBalancerBinding> loadBalancers, boolean circuitBreaker, boolean circuitBreakerRollback,
             String propagateTags) {
         this(desiredCount, capacityProviderStrategy, network, loadBalancers, circuitBreaker, circuitBreakerRollback,
-                propagateTags, null);
+                propagateTags, null, false);
     }
 
     public ServiceSettings {
@@ -69,6 +71,6 @@ public record ServiceSettings(
     /** These settings with another deployment strategy. */
     public ServiceSettings withDeployment(DeploymentStrategy other) {
         return new ServiceSettings(desiredCount, capacityProviderStrategy, network, loadBalancers, circuitBreaker,
-                circuitBreakerRollback, propagateTags, other);
+                circuitBreakerRollback, propagateTags, other, enableExecuteCommand);
     }
 }

@@ -1,5 +1,7 @@
 package dev.driftless.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -14,6 +16,14 @@ import java.util.TreeMap;
  * @param cpu CPU units as ECS stores them ("256"), already normalised from "0.25 vCPU"
  * @param memory MiB, already normalised from "0.5 GB"
  * @param cpuArchitecture X86_64 or ARM64
+ * @param container the main container, named after the service
+ * @param sidecars the other containers by name (so their order never counts)
+ * @param ephemeralStorage GiB; null for Fargate's free 20
+ * @param volumes sorted by name
+ * @param extra raw RegisterTaskDefinition fields, sorted by name
+ *
+ * <p>Components added after the first one-container shape are left out of the hash when empty, so a
+ * definition that uses none of them hashes as it always did and deployed services do not look changed.
  */
 public record TaskDefinition(
         String family,
@@ -25,11 +35,36 @@ public record TaskDefinition(
         String operatingSystemFamily,
         String executionRoleArn,
         String taskRoleArn,
-        Container container) {
+        Container container,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Container> sidecars,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer ephemeralStorage,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Volume> volumes,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> extra) {
 
     public TaskDefinition {
         requiresCompatibilities = requiresCompatibilities == null ? List.of()
                 : requiresCompatibilities.stream().sorted().toList();
+        sidecars = java.util.Collections.unmodifiableSortedMap(sidecars == null ? new TreeMap<>() : new TreeMap<>(sidecars));
+        volumes = volumes == null ? List.of() : volumes.stream().sorted(Comparator.comparing(Volume::name)).toList();
+        extra = java.util.Collections.unmodifiableSortedMap(extra == null ? new TreeMap<>() : new TreeMap<>(extra));
+    }
+
+    /** A one-container definition with no task settings beyond size and architecture. */
+    public TaskDefinition(String family, int cpu, int memory, String networkMode, List<String> requiresCompatibilities,
+            String cpuArchitecture, String operatingSystemFamily, String executionRoleArn, String taskRoleArn,
+            Container container) {
+        this(family, cpu, memory, networkMode, requiresCompatibilities, cpuArchitecture, operatingSystemFamily,
+                executionRoleArn, taskRoleArn, container, null, null, null, null);
+    }
+
+    /** Every container, the main one first, then the sidecars by name. */
+    public List<Container> containers() {
+        List<Container> all = new java.util.ArrayList<>();
+        if (container != null) {
+            all.add(container);
+        }
+        all.addAll(sidecars.values());
+        return List.copyOf(all);
     }
 
     /** The image URI of the one container. */
@@ -53,7 +88,20 @@ public record TaskDefinition(
             Map<String, String> secrets,
             LogConfiguration logConfiguration,
             ContainerHealthCheck healthCheck,
-            List<String> command) {
+            List<String> command,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer cpu,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer memory,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer memoryReservation,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> entryPoint,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Dependency> dependsOn,
+            @JsonInclude(JsonInclude.Include.NON_NULL) FirelensConfiguration firelens,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MountPoint> mountPoints,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean readonlyRootFilesystem,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer stopTimeout,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String user,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Ulimit> ulimits,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean initProcessEnabled,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> extra) {
 
         public Container {
             portMappings = portMappings == null ? List.of()
@@ -61,6 +109,54 @@ public record TaskDefinition(
             environment = sorted(environment);
             secrets = sorted(secrets);
             command = command == null ? List.of() : List.copyOf(command);
+            entryPoint = entryPoint == null ? List.of() : List.copyOf(entryPoint);
+            dependsOn = dependsOn == null ? List.of()
+                    : dependsOn.stream().sorted(Comparator.comparing(Dependency::container)).toList();
+            mountPoints = mountPoints == null ? List.of() : mountPoints.stream()
+                    .sorted(Comparator.comparing(MountPoint::containerPath)).toList();
+            ulimits = ulimits == null ? List.of() : ulimits.stream().sorted(Comparator.comparing(Ulimit::name)).toList();
+            extra = java.util.Collections.unmodifiableSortedMap(extra == null ? new TreeMap<>() : new TreeMap<>(extra));
+        }
+
+        /** The first one-container shape: essential main container, no sizes, no settings beyond these. */
+        public Container(String name, String image, boolean essential, List<PortMapping> portMappings,
+                Map<String, String> environment, Map<String, String> secrets, LogConfiguration logConfiguration,
+                ContainerHealthCheck healthCheck, List<String> command) {
+            this(name, image, essential, portMappings, environment, secrets, logConfiguration, healthCheck, command,
+                    null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    /** A container this one waits for; condition START, COMPLETE, SUCCESS or HEALTHY. */
+    public record Dependency(String container, String condition) {
+    }
+
+    /** FireLens router settings: fluentbit or fluentd, with options sorted. */
+    public record FirelensConfiguration(String type, Map<String, String> options) {
+        public FirelensConfiguration {
+            options = sorted(options);
+        }
+    }
+
+    public record MountPoint(String sourceVolume, String containerPath, boolean readOnly) {
+    }
+
+    public record Ulimit(String name, int softLimit, int hardLimit) {
+    }
+
+    /**
+     * A task volume; {@code efs} null for a bind mount.
+     */
+    public record Volume(String name, @JsonInclude(JsonInclude.Include.NON_NULL) Efs efs) {
+    }
+
+    /** EFS settings; transitEncryption and iam as ECS stores them (ENABLED/DISABLED). */
+    public record Efs(String fileSystemId, String rootDirectory, String accessPointId, String transitEncryption,
+            String iam) {
+        public Efs {
+            rootDirectory = rootDirectory == null || rootDirectory.isEmpty() ? "/" : rootDirectory;
+            transitEncryption = transitEncryption == null ? "DISABLED" : transitEncryption;
+            iam = iam == null ? "DISABLED" : iam;
         }
     }
 

@@ -26,7 +26,8 @@ public record DeploySpec(
         Map<String, ServiceSpec> services,
         Roles roles,
         Logs logs,
-        TestSpec test) {
+        TestSpec test,
+        Map<String, OneOffTask> tasks) {
 
     public static final String API_VERSION = "driftless/v1";
     public static final String KIND = "Application";
@@ -39,6 +40,16 @@ public record DeploySpec(
         cost = cost == null ? CostSettings.DEFAULT : cost;
         deploy = deploy == null ? DeploySettings.DEFAULT : deploy;
         test = test == null ? TestSpec.NONE : test;
+        tasks = Maps.copy(tasks);
+    }
+
+    /** A spec without one-off tasks. */
+    public DeploySpec(String file, String apiVersion, String kind, String name, String account, String region,
+            Map<String, String> tags, Budget budget, CostSettings cost, TrackerSpec tracker, DeploySettings deploy,
+            Map<String, EnvironmentSpec> environments, Map<String, ServiceSpec> services, Roles roles, Logs logs,
+            TestSpec test) {
+        this(file, apiVersion, kind, name, account, region, tags, budget, cost, tracker, deploy, environments, services,
+                roles, logs, test, null);
     }
 
     public Optional<EnvironmentSpec> environment(String name) {

@@ -28,12 +28,14 @@ final class ServiceBinder {
                         l.string("alternateTargetGroupArn"), l.string("productionListenerRule"),
                         l.string("testListenerRule"), l.string("role"));
             }).orElse(null);
+            ContainerBinder containers = new ContainerBinder(problems, this);
+            String runtimePlatform = containers.runtimePlatform(s);
             return new ServiceSpec(
                     name,
                     image,
                     SpecBinder.orZero(cpu),
                     SpecBinder.orZero(memory),
-                    s.string("architecture"),
+                    runtimePlatform != null ? runtimePlatform : s.string("architecture"),
                     port,
                     s.strings("command"),
                     s.stringMap("environment", "variable"),
@@ -43,7 +45,10 @@ final class ServiceBinder {
                     SpecBinder.orDefault(s.integer("desiredCount"), Defaults.DESIRED_COUNT),
                     s.object("autoscaling", Shapes.AUTOSCALING).map(this::autoscaling).orElse(null),
                     s.named("overrides", "override", this::override),
-                    s.object("deploy", Shapes.SERVICE_DEPLOY).map(this::deploy).orElse(null));
+                    s.object("deploy", Shapes.SERVICE_DEPLOY).map(this::deploy).orElse(null),
+                    containers.sidecars(s),
+                    containers.settings(s, "containerExtra"),
+                    containers.task(s));
         }).orElse(null);
     }
 
@@ -61,7 +66,7 @@ final class ServiceBinder {
         return d;
     }
 
-    private ImageSpec image(MappingReader i) {
+    ImageSpec image(MappingReader i) {
         ImageSpec.BuildSpec build = i.object("build", Shapes.BUILD).map(b -> new ImageSpec.BuildSpec(
                 b.string("context"), b.string("dockerfile"), b.stringMap("args", "build argument"),
                 b.string("platform"))).orElse(null);
@@ -77,7 +82,7 @@ final class ServiceBinder {
                 i.string("kmsKey"));
     }
 
-    private HealthCheck healthCheck(MappingReader h) {
+    HealthCheck healthCheck(MappingReader h) {
         return new HealthCheck(h.require("command") ? h.strings("command") : null,
                 SpecBinder.orZero(h.integer("interval")), SpecBinder.orZero(h.integer("timeout")),
                 SpecBinder.orZero(h.integer("retries")), SpecBinder.orZero(h.integer("startPeriod")));

@@ -57,7 +57,7 @@ final class ServiceRules implements SpecRule {
         });
     }
 
-    private static void image(ImageSpec image, String path, Problems problems) {
+    static void image(ImageSpec image, String path, Problems problems) {
         if (image == null) {
             return;
         }
@@ -88,7 +88,7 @@ final class ServiceRules implements SpecRule {
         }
     }
 
-    private static void healthCheck(HealthCheck h, String path, Problems problems) {
+    static void healthCheck(HealthCheck h, String path, Problems problems) {
         if (!h.command().isEmpty() && !List.of("CMD", "CMD-SHELL").contains(h.command().get(0))) {
             problems.error(path + ".command", "a health check command starts with CMD or CMD-SHELL, e.g. "
                     + "[\"CMD-SHELL\", \"curl -fs localhost:8000/health || exit 1\"]");

@@ -28,7 +28,10 @@ public record ServiceSpec(
         int desiredCount,
         Autoscaling autoscaling,
         Map<String, ServiceOverride> overrides,
-        ServiceDeploy deploy) {
+        ServiceDeploy deploy,
+        Map<String, Sidecar> sidecars,
+        ContainerSettings container,
+        TaskSettings task) {
 
     public static final String X86_64 = "X86_64";
     public static final String ARM64 = "ARM64";
@@ -40,14 +43,35 @@ public record ServiceSpec(
         secrets = Maps.copy(secrets);
         overrides = Maps.copy(overrides);
         deploy = deploy == null ? ServiceDeploy.DEFAULT : deploy;
+        sidecars = Maps.copy(sidecars);
+        container = container == null ? ContainerSettings.NONE : container;
+        task = task == null ? TaskSettings.NONE : task;
     }
 
-    /** A service that deploys with ECS's rolling strategy. */
+    /** A one-container rolling service with no task settings beyond size and architecture. */
     public ServiceSpec(String name, ImageSpec image, int cpu, int memory, String architecture, Integer port,
             List<String> command, Map<String, String> environment, Map<String, String> secrets, HealthCheck healthCheck,
             LoadBalancer loadBalancer, int desiredCount, Autoscaling autoscaling, Map<String, ServiceOverride> overrides) {
         this(name, image, cpu, memory, architecture, port, command, environment, secrets, healthCheck, loadBalancer,
-                desiredCount, autoscaling, overrides, null);
+                desiredCount, autoscaling, overrides, null, null, null, null);
+    }
+
+    /** A one-container service with the given deploy strategy. */
+    public ServiceSpec(String name, ImageSpec image, int cpu, int memory, String architecture, Integer port,
+            List<String> command, Map<String, String> environment, Map<String, String> secrets, HealthCheck healthCheck,
+            LoadBalancer loadBalancer, int desiredCount, Autoscaling autoscaling, Map<String, ServiceOverride> overrides,
+            ServiceDeploy deploy) {
+        this(name, image, cpu, memory, architecture, port, command, environment, secrets, healthCheck, loadBalancer,
+                desiredCount, autoscaling, overrides, deploy, null, null, null);
+    }
+
+    /** A rolling service with sidecars and task settings. */
+    public ServiceSpec(String name, ImageSpec image, int cpu, int memory, String architecture, Integer port,
+            List<String> command, Map<String, String> environment, Map<String, String> secrets, HealthCheck healthCheck,
+            LoadBalancer loadBalancer, int desiredCount, Autoscaling autoscaling, Map<String, ServiceOverride> overrides,
+            Map<String, Sidecar> sidecars, ContainerSettings container, TaskSettings task) {
+        this(name, image, cpu, memory, architecture, port, command, environment, secrets, healthCheck, loadBalancer,
+                desiredCount, autoscaling, overrides, null, sidecars, container, task);
     }
 
     /** This service with the environment's override (if any) applied. */
@@ -73,6 +97,9 @@ public record ServiceSpec(
                 o.desiredCount() != null ? o.desiredCount() : desiredCount,
                 o.autoscaling() != null ? o.autoscaling() : autoscaling,
                 env.capacity(),
-                o.deploy() != null ? o.deploy() : deploy);
+                o.deploy() != null ? o.deploy() : deploy,
+                sidecars,
+                container,
+                task);
     }
 }

@@ -20,15 +20,18 @@ public record ServiceView(
         int desiredCount,
         Autoscaling autoscaling,
         Capacity capacity,
-        ServiceDeploy deploy) {
+        ServiceDeploy deploy,
+        Map<String, Sidecar> sidecars,
+        ContainerSettings container,
+        TaskSettings task) {
 
-    /** A view that deploys with ECS's rolling strategy. */
+    /** A one-container view that deploys with ECS's rolling strategy. */
     public ServiceView(String name, String environment, ImageSpec image, int cpu, int memory, String architecture,
             Integer port, List<String> command, Map<String, String> variables, Map<String, String> secrets,
             HealthCheck healthCheck, LoadBalancer loadBalancer, int desiredCount, Autoscaling autoscaling,
             Capacity capacity) {
         this(name, environment, image, cpu, memory, architecture, port, command, variables, secrets, healthCheck,
-                loadBalancer, desiredCount, autoscaling, capacity, null);
+                loadBalancer, desiredCount, autoscaling, capacity, null, null, null, null);
     }
 
     public ServiceView {
@@ -36,6 +39,9 @@ public record ServiceView(
         command = Maps.copy(command);
         variables = Maps.copy(variables);
         secrets = Maps.copy(secrets);
+        sidecars = Maps.copy(sidecars);
+        container = container == null ? ContainerSettings.NONE : container;
+        task = task == null ? TaskSettings.NONE : task;
     }
 
     public double vcpu() {

@@ -38,6 +38,16 @@ public final class Shapes {
     public static final String ROLES = "Roles";
     public static final String LOGS = "Logs";
     public static final String TEST = "Test";
+    public static final String SIDECAR = "Sidecar";
+    public static final String DEPENDENCY = "Dependency";
+    public static final String FIRELENS = "FireLens";
+    public static final String MOUNT_POINT = "MountPoint";
+    public static final String ULIMIT = "Ulimit";
+    public static final String LINUX_PARAMETERS = "LinuxParameters";
+    public static final String VOLUME = "Volume";
+    public static final String EFS = "Efs";
+    public static final String TASK_DEFINITION = "TaskDefinition";
+    public static final String TASK = "Task";
 
     private static final Map<String, List<String>> FIELDS = build();
 
@@ -60,14 +70,29 @@ public final class Shapes {
     private static Map<String, List<String>> build() {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put(APPLICATION, List.of("apiVersion", "kind", "name", "account", "region", "tags", "budget", "cost",
-                "tracker", "deploy", "environments", "services", "roles", "logs", "test"));
+                "tracker", "deploy", "environments", "services", "roles", "logs", "test", "tasks"));
         m.put(ENVIRONMENT, List.of("cluster", "role", "capacity", "network", "schedule", "timeout", "url"));
         m.put(NETWORK, List.of("subnets", "securityGroups", "publicIp"));
         m.put(SCHEDULE, List.of("timezone", "running"));
         m.put(WINDOW, List.of("days", "from", "to"));
         m.put(MIXED_CAPACITY, List.of("spot", "onDemand", "base"));
         m.put(SERVICE, List.of("image", "cpu", "memory", "architecture", "port", "command", "environment", "secrets",
-                "healthCheck", "loadBalancer", "desiredCount", "autoscaling", "overrides", "deploy"));
+                "healthCheck", "loadBalancer", "desiredCount", "autoscaling", "overrides", "deploy", "runtimePlatform",
+                "ephemeralStorage", "volumes", "mountPoints", "readonlyRootFilesystem", "stopTimeout", "user", "ulimits",
+                "linuxParameters", "enableExecuteCommand", "dependsOn", "logging", "sidecars", "taskDefinition",
+                "containerExtra"));
+        m.put(SIDECAR, List.of("image", "essential", "cpu", "memory", "memoryReservation", "port", "environment",
+                "secrets", "command", "entryPoint", "healthCheck", "dependsOn", "firelens", "logging", "mountPoints",
+                "readonlyRootFilesystem", "stopTimeout", "user", "ulimits", "linuxParameters", "extra"));
+        m.put(DEPENDENCY, List.of("container", "condition"));
+        m.put(FIRELENS, List.of("type", "options"));
+        m.put(MOUNT_POINT, List.of("sourceVolume", "containerPath", "readOnly"));
+        m.put(ULIMIT, List.of("name", "softLimit", "hardLimit"));
+        m.put(LINUX_PARAMETERS, List.of("initProcessEnabled"));
+        m.put(VOLUME, List.of("efs"));
+        m.put(EFS, List.of("fileSystemId", "rootDirectory", "accessPointId", "transitEncryption", "iam"));
+        m.put(TASK_DEFINITION, List.of("extra"));
+        m.put(TASK, List.of("service", "command", "environment", "cpu", "memory", "timeout"));
         m.put(IMAGE, List.of("repository", "build", "scan", "immutableTags", "lifecycle", "encryption", "kmsKey"));
         m.put(BUILD, List.of("context", "dockerfile", "args", "platform"));
         m.put(SCAN, List.of("failOn"));
@@ -86,7 +111,7 @@ public final class Shapes {
         m.put(FIXED_COST, List.of("name", "monthlyUsd", "environment"));
         m.put(PRICES, List.of("vcpuHour", "gbHour", "spotVcpuHour", "spotGbHour"));
         m.put(TRACKER, List.of("path", "branch", "checklist", "history"));
-        m.put(DEPLOY, List.of("timeout", "retain"));
+        m.put(DEPLOY, List.of("timeout", "retain", "before"));
         m.put(ROLES, List.of("execution", "task"));
         m.put(LOGS, List.of("group", "retentionDays"));
         m.put(TEST, List.of("commands", "reports", "timeout", "inImage"));

@@ -44,7 +44,8 @@ final class SpecBinder {
                 t.requiredString("path"), t.string("branch"), t.stringMap("checklist", "checklist item"),
                 orZero(t.integer("history")))).orElse(null);
         DeploySettings deploy = m.object("deploy", Shapes.DEPLOY)
-                .map(d -> new DeploySettings(duration(d, "timeout"), retain(d))).orElse(null);
+                .map(d -> new DeploySettings(duration(d, "timeout"), retain(d), d.strings("before")))
+                .orElse(null);
         m.require("environments");
         Map<String, EnvironmentSpec> environments = m.named("environments", "environment", this::environment);
         m.require("services");
@@ -56,8 +57,16 @@ final class SpecBinder {
                 orDefault(l.integer("retentionDays"), Defaults.LOG_RETENTION_DAYS))).orElse(null);
         TestSpec test = m.object("test", Shapes.TEST).map(t -> new TestSpec(t.strings("commands"), t.string("reports"),
                 duration(t, "timeout"), Boolean.TRUE.equals(t.bool("inImage")))).orElse(null);
+        Map<String, OneOffTask> tasks = m.named("tasks", "task", this::task);
         return new DeploySpec(problems.file(), apiVersion, kind, name, account, region, tags, budget, cost, tracker,
-                deploy, environments, serviceSpecs, roles, logs, test);
+                deploy, environments, serviceSpecs, roles, logs, test, tasks);
+    }
+
+    private OneOffTask task(String name, Node node, String path) {
+        return MappingReader.object(node, path, Shapes.TASK, problems).map(t -> new OneOffTask(name,
+                t.requiredString("service"), t.require("command") ? t.strings("command") : null,
+                t.stringMap("environment", "variable"), t.integer("cpu"), t.integer("memory"), duration(t, "timeout")))
+                .orElse(null);
     }
 
     private CostSettings cost(MappingReader c) {

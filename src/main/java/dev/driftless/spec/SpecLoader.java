@@ -17,6 +17,8 @@ public final class SpecLoader {
             new AccountRules(),
             new ServiceRules(),
             new DeployRules(),
+            new ContainerRules(),
+            new TaskRules(),
             new SettingsRules(),
             new PathRules(),
             new ReferenceRules());

@@ -36,6 +36,7 @@ class CanonicalJsonTest {
             spec.servicesIn(env).values().forEach(view -> {
                 DesiredService d = renderer.render(view, renderer.imageUri(view, new ImageRef.Tag("abc123")));
                 all.add(d.taskDefinition());
+                all.add(d.settings());
                 ServiceSettings s = d.settings();
                 all.add(new ServiceSettings(0, s.capacityProviderStrategy(), s.network(), s.loadBalancers(),
                         s.circuitBreaker(), s.circuitBreakerRollback(), s.propagateTags()));
@@ -52,6 +53,12 @@ class CanonicalJsonTest {
                         new TaskDefinition.LogConfiguration("awslogs", Map.of()),
                         new TaskDefinition.ContainerHealthCheck(List.of("CMD", "a\"b"), 30, 5, 3, 0), List.of("sh", "-c", "echo \\\"hi\\\""))));
         all.add(new ServiceSettings(3, List.of(), null, List.of(), true, false, null));
+        // @JsonInclude on components and on a record type, doubles: what strategies and ECS Exec added
+        all.add(new ServiceSettings(3, List.of(), null, List.of(), true, false, "SERVICE",
+                new DeploymentStrategy(DeploymentStrategy.CANARY, 10, 12.5, 5, null, null, List.of("api-5xx"),
+                        List.of(new DeploymentStrategy.Hook("arn:aws:lambda:us-west-2:123456789012:function:f", "arn:r",
+                                List.of("PRE_SCALE_UP")))), true));
+        all.add(new ServiceSettings(3, List.of(), null, List.of(), true, false, "SERVICE", null, false));
         return all.stream();
     }
 

@@ -42,6 +42,8 @@ final class AwsCallScanner {
     /** The Cost Explorer JSON client names its operations as strings: call("GetCostAndUsage", body). */
     private static final Pattern CE_CALL = Pattern.compile("\\bcall\\(\\s*\"([A-Z][A-Za-z]+)\"");
     private static final String CE_TARGET_PREFIX = "AWSInsightsIndexService";
+    /** The CloudWatch Logs JSON client names its one operation in its X-Amz-Target constant. */
+    private static final Pattern LOGS_TARGET = Pattern.compile("\"Logs_20140328\\.([A-Z][A-Za-z]+)\"");
 
     private static final Pattern CALL = Pattern.compile("\\.\\s*([a-z][A-Za-z0-9]*)\\s*\\(");
 
@@ -91,6 +93,10 @@ final class AwsCallScanner {
                     found.computeIfAbsent(action, k -> new ArrayList<>()).add(new Site(file, line(source, m.start())));
                 }
             }
+        }
+        Matcher logs = LOGS_TARGET.matcher(source);
+        while (logs.find()) {
+            found.computeIfAbsent("logs:" + logs.group(1), k -> new ArrayList<>()).add(new Site(file, line(source, logs.start())));
         }
         if (source.contains(CE_TARGET_PREFIX)) {
             Matcher m = CE_CALL.matcher(source);
@@ -152,6 +158,9 @@ final class AwsCallScanner {
                     "iam:PassRole", "the task definition names the execution and task roles",
                     "ecs:TagResource", "task definitions are tagged when registered"),
             "ecs:CreateService", Map.of("ecs:TagResource", "services are tagged when created"),
+            "ecs:RunTask", Map.of(
+                    "iam:PassRole", "a one-off task runs with the definition's execution and task roles",
+                    "ecs:TagResource", "one-off tasks are tagged when started"),
             "application-autoscaling:PutScalingPolicy", Map.of(
                     "cloudwatch:PutMetricAlarm", "target tracking creates its alarms",
                     "cloudwatch:DescribeAlarms", "target tracking reads its alarms",

@@ -23,10 +23,10 @@ final class TokenScopes {
 
     /** Every command action.yml's `command` input accepts; a step running another one is a table gap. */
     static final Set<String> COMMANDS = Set.of("validate", "plan", "deploy", "rollback", "schedule", "stop", "start",
-            "cost", "build", "test", "matrix", "auth", "drift");
+            "cost", "build", "test", "run", "matrix", "auth", "drift");
     /** Commands that read or change AWS: AwsClients assumes the spec's role with the job's OIDC token. */
     private static final Set<String> AWS = Set.of("plan", "deploy", "rollback", "schedule", "stop", "start", "cost",
-            "build", "auth", "drift");
+            "build", "run", "auth", "drift");
     /** Commands that end with TrackerStep.record: a commit through the contents API (PUT /contents). */
     private static final Set<String> TRACKED = Set.of("deploy", "rollback", "schedule", "stop", "start", "cost", "build");
     /** Commands whose report goes to a sticky pull-request comment, on pull_request events only. */
