@@ -1,5 +1,10 @@
 package dev.driftless.aws;
 
+import dev.driftless.plan.Carried;
+import dev.driftless.plan.TaskDefinitionJson;
+import java.util.ArrayList;
+import software.amazon.awssdk.core.SdkPojo;
+
 import dev.driftless.plan.LiveService;
 import dev.driftless.plan.ServiceSettings;
 import dev.driftless.plan.TaskDefinition;
@@ -40,45 +45,12 @@ public final class EcsShapes {
     private EcsShapes() {
     }
 
-    /** A live task definition as driftless compares it; {@code containerName} picks the container when there are several. */
+    /**
+     * A live task definition as driftless compares it; {@code containerName} picks the container when there are
+     * several. What the spec does not model is kept in {@link dev.driftless.plan.Carried}, so a deploy registers it again.
+     */
     public static TaskDefinition toPlan(software.amazon.awssdk.services.ecs.model.TaskDefinition td, String containerName) {
-        List<ContainerDefinition> containers = td.containerDefinitions();
-        ContainerDefinition c = containers.stream().filter(x -> Objects.equals(x.name(), containerName)).findFirst()
-                .orElse(containers.isEmpty() ? null : containers.get(0));
-        RuntimePlatform platform = td.runtimePlatform();
-        return new TaskDefinition(
-                td.family(),
-                td.cpu() == null ? 0 : Units.cpuUnits(td.cpu()),
-                td.memory() == null ? 0 : Units.memoryMiB(td.memory()),
-                td.networkModeAsString(),
-                td.requiresCompatibilitiesAsStrings(),
-                platform == null || platform.cpuArchitectureAsString() == null ? "X86_64" : platform.cpuArchitectureAsString(),
-                platform == null || platform.operatingSystemFamilyAsString() == null ? "LINUX" : platform.operatingSystemFamilyAsString(),
-                td.executionRoleArn(),
-                td.taskRoleArn(),
-                c == null ? null : container(c));
-    }
-
-    private static TaskDefinition.Container container(ContainerDefinition c) {
-        Map<String, String> env = new TreeMap<>();
-        c.environment().forEach(kv -> env.put(kv.name(), kv.value() == null ? "" : kv.value()));
-        Map<String, String> secrets = new TreeMap<>();
-        c.secrets().forEach(s -> secrets.put(s.name(), s.valueFrom()));
-        LogConfiguration log = c.logConfiguration();
-        HealthCheck hc = c.healthCheck();
-        return new TaskDefinition.Container(
-                c.name(),
-                c.image(),
-                c.essential() == null || c.essential(),
-                c.portMappings().stream()
-                        .map(p -> new TaskDefinition.PortMapping(p.containerPort(), p.protocolAsString())).toList(),
-                new TreeMap<>(env),
-                new TreeMap<>(secrets),
-                log == null ? null : new TaskDefinition.LogConfiguration(log.logDriverAsString(), new TreeMap<>(log.options())),
-                hc == null ? null : new TaskDefinition.ContainerHealthCheck(hc.command(),
-                        orDefault(hc.interval(), 30), orDefault(hc.timeout(), 5), orDefault(hc.retries(), 3),
-                        orDefault(hc.startPeriod(), 0)),
-                c.command());
+        return TaskDefinitionJson.read(SdkMaps.toMap(td), containerName);
     }
 
     /** The RegisterTaskDefinition request for a rendering, with the tags to put on the revision. */
@@ -89,7 +61,8 @@ public final class EcsShapes {
                 .image(c.image())
                 .essential(c.essential())
                 .portMappings(c.portMappings().stream()
-                        .map(p -> PortMapping.builder().containerPort(p.containerPort()).protocol(p.protocol()).build())
+                        .map(p -> PortMapping.builder().containerPort(p.containerPort()).protocol(p.protocol())
+                                .name(p.name()).appProtocol(p.appProtocol()).build())
                         .toList())
                 .environment(c.environment().entrySet().stream()
                         .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList())
@@ -107,7 +80,18 @@ public final class EcsShapes {
             container.healthCheck(HealthCheck.builder().command(h.command()).interval(h.interval())
                     .timeout(h.timeout()).retries(h.retries()).startPeriod(h.startPeriod()).build());
         }
-        return RegisterTaskDefinitionRequest.builder()
+        Carried carried = td.carried();
+        SdkMaps.set((SdkPojo) container, carried.container(), "container " + c.name());
+        List<ContainerDefinition> containers = new ArrayList<>();
+        containers.add(container.build());
+        for (Map<String, Object> sidecar : carried.sidecars()) {
+            ContainerDefinition.Builder b = ContainerDefinition.builder();
+            SdkMaps.set((SdkPojo) b, sidecar, "container " + sidecar.get("name"));
+            containers.add(b.build());
+        }
+        RegisterTaskDefinitionRequest.Builder request = RegisterTaskDefinitionRequest.builder();
+        SdkMaps.set((SdkPojo) request, carried.task(), "task definition " + td.family());
+        return request
                 .family(td.family())
                 .cpu(String.valueOf(td.cpu()))
                 .memory(String.valueOf(td.memory()))
@@ -117,7 +101,7 @@ public final class EcsShapes {
                         .operatingSystemFamily(td.operatingSystemFamily()).build())
                 .executionRoleArn(td.executionRoleArn())
                 .taskRoleArn(td.taskRoleArn())
-                .containerDefinitions(container.build())
+                .containerDefinitions(containers)
                 .tags(tags(tags))
                 .build();
     }

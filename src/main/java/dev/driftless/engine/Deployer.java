@@ -59,6 +59,9 @@ public final class Deployer {
             } else if (s.kind() == ServiceStep.Kind.RECORD) {
                 progress.line(s.describe());
                 services.tag(s.live().arn(), Map.of(ServiceTags.SCHEDULE, s.note()));
+            } else if (s.kind() == ServiceStep.Kind.ADOPT) {
+                progress.line(s.describe());
+                services.tag(s.live().arn(), serviceTags(s.desired(), s.live().taskDefinitionArn(), null, options));
             }
         }
         List<RolloutTarget> targets = steps.stream().filter(ServiceStep::startsDeployment)

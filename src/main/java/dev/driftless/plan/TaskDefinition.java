@@ -1,5 +1,6 @@
 package dev.driftless.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -25,11 +26,36 @@ public record TaskDefinition(
         String operatingSystemFamily,
         String executionRoleArn,
         String taskRoleArn,
-        Container container) {
+        Container container,
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Carried.NoneFilter.class) Carried carried) {
 
     public TaskDefinition {
         requiresCompatibilities = requiresCompatibilities == null ? List.of()
                 : requiresCompatibilities.stream().sorted().toList();
+        carried = carried == null ? Carried.NONE : carried;
+    }
+
+    /** A definition that carries nothing the spec does not model. */
+    public TaskDefinition(String family, int cpu, int memory, String networkMode, List<String> requiresCompatibilities,
+                          String cpuArchitecture, String operatingSystemFamily, String executionRoleArn,
+                          String taskRoleArn, Container container) {
+        this(family, cpu, memory, networkMode, requiresCompatibilities, cpuArchitecture, operatingSystemFamily,
+                executionRoleArn, taskRoleArn, container, Carried.NONE);
+    }
+
+    /**
+     * This definition with what {@code live} holds that this one does not model, so registering it keeps
+     * those fields instead of dropping them; keys this definition already carries win.
+     */
+    public TaskDefinition carryingOver(Carried live) {
+        return new TaskDefinition(family, cpu, memory, networkMode, requiresCompatibilities, cpuArchitecture,
+                operatingSystemFamily, executionRoleArn, taskRoleArn, container, carried.over(live));
+    }
+
+    /** This definition with another compared container. */
+    public TaskDefinition withContainer(Container other) {
+        return new TaskDefinition(family, cpu, memory, networkMode, requiresCompatibilities, cpuArchitecture,
+                operatingSystemFamily, executionRoleArn, taskRoleArn, other, carried);
     }
 
     /** The image URI of the one container. */
@@ -64,13 +90,32 @@ public record TaskDefinition(
         }
     }
 
-    /** A container port; hostPort equals containerPort under awsvpc, so it is not kept. */
-    public record PortMapping(int containerPort, String protocol) {
+    /**
+     * A container port; hostPort equals containerPort under awsvpc, so it is not kept.
+     *
+     * @param name the Service Connect name, or null
+     * @param appProtocol http, http2 or grpc (Service Connect), or null
+     */
+    public record PortMapping(int containerPort, String protocol,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String name,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String appProtocol) {
         static final java.util.Comparator<PortMapping> ORDER =
                 java.util.Comparator.comparingInt(PortMapping::containerPort).thenComparing(PortMapping::protocol);
 
         public PortMapping {
             protocol = protocol == null || protocol.isBlank() ? "tcp" : protocol.toLowerCase(java.util.Locale.ROOT);
+            name = name == null || name.isBlank() ? null : name;
+            appProtocol = appProtocol == null || appProtocol.isBlank() ? null : appProtocol.toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public PortMapping(int containerPort, String protocol) {
+            this(containerPort, protocol, null, null);
+        }
+
+        /** "8080/tcp", with the Service Connect name and protocol when set. */
+        public String text() {
+            return containerPort + "/" + protocol + (name == null ? "" : " name " + name)
+                    + (appProtocol == null ? "" : " " + appProtocol);
         }
     }
 
