@@ -38,8 +38,10 @@ final class RememberingReader implements LiveStateReader {
 
     @Override
     public Optional<TaskDefinition> taskDefinition(String arnOrFamilyRevision, String containerName) {
-        LiveService live = seen.get(containerName);
-        if (live != null && arnOrFamilyRevision.equals(live.taskDefinitionArn())
+        // the services seen this round, by the revision they run (the container name need not be the service's)
+        LiveService live = seen.values().stream().filter(s -> arnOrFamilyRevision.equals(s.taskDefinitionArn()))
+                .findFirst().orElse(null);
+        if (live != null
                 && live.tag(ServiceTags.TASK_DEFINITION).map(arnOrFamilyRevision::equals).orElse(false)
                 && live.tag(ServiceTags.SPEC_HASH).filter(h -> !h.isBlank()).isPresent()) {
             return Optional.of(NOT_READ);

@@ -1,5 +1,7 @@
 package dev.driftless.spec;
 
+import java.util.List;
+
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Binds one entry of {@code services:} with its image, health check, load balancer, scaling and overrides. */
@@ -38,8 +40,18 @@ final class ServiceBinder {
                     lb,
                     SpecBinder.orDefault(s.integer("desiredCount"), Defaults.DESIRED_COUNT),
                     s.object("autoscaling", Shapes.AUTOSCALING).map(this::autoscaling).orElse(null),
-                    s.named("overrides", "override", this::override));
+                    s.named("overrides", "override", this::override),
+                    shape(s));
         }).orElse(null);
+    }
+
+    private TaskShape shape(MappingReader s) {
+        List<TaskShape.Port> ports = s.list("ports", (node, path) -> MappingReader.object(node, path, Shapes.PORT, problems)
+                .map(p -> new TaskShape.Port(SpecBinder.orZero(p.require("containerPort") ? p.integer("containerPort") : null),
+                        p.string("protocol"), p.string("name"), p.string("appProtocol"))).orElse(null));
+        Roles roles = s.object("roles", Shapes.ROLES).map(r -> new Roles(r.string("execution"), r.string("task"))).orElse(null);
+        return new TaskShape(s.string("taskFamily"), s.string("containerName"), ports,
+                s.stringMap("logOptions", "log option"), roles);
     }
 
     private ImageSpec image(MappingReader i) {

@@ -27,7 +27,8 @@ public record ServiceSpec(
         LoadBalancer loadBalancer,
         int desiredCount,
         Autoscaling autoscaling,
-        Map<String, ServiceOverride> overrides) {
+        Map<String, ServiceOverride> overrides,
+        TaskShape shape) {
 
     public static final String X86_64 = "X86_64";
     public static final String ARM64 = "ARM64";
@@ -38,6 +39,16 @@ public record ServiceSpec(
         environment = Maps.copy(environment);
         secrets = Maps.copy(secrets);
         overrides = Maps.copy(overrides);
+        shape = shape == null ? TaskShape.DEFAULT : shape;
+    }
+
+    /** A service with driftless's default task-definition names and wiring. */
+    public ServiceSpec(String name, ImageSpec image, int cpu, int memory, String architecture, Integer port,
+                       List<String> command, Map<String, String> environment, Map<String, String> secrets,
+                       HealthCheck healthCheck, LoadBalancer loadBalancer, int desiredCount, Autoscaling autoscaling,
+                       Map<String, ServiceOverride> overrides) {
+        this(name, image, cpu, memory, architecture, port, command, environment, secrets, healthCheck, loadBalancer,
+                desiredCount, autoscaling, overrides, TaskShape.DEFAULT);
     }
 
     /** This service with the environment's override (if any) applied. */
@@ -62,6 +73,7 @@ public record ServiceSpec(
                 loadBalancer,
                 o.desiredCount() != null ? o.desiredCount() : desiredCount,
                 o.autoscaling() != null ? o.autoscaling() : autoscaling,
-                env.capacity());
+                env.capacity(),
+                shape);
     }
 }

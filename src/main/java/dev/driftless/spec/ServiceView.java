@@ -19,9 +19,25 @@ public record ServiceView(
         LoadBalancer loadBalancer,
         int desiredCount,
         Autoscaling autoscaling,
-        Capacity capacity) {
+        Capacity capacity,
+        TaskShape shape) {
+
+    /** A view with driftless's default task-definition names and wiring. */
+    public ServiceView(String name, String environment, ImageSpec image, int cpu, int memory, String architecture,
+                       Integer port, List<String> command, Map<String, String> variables, Map<String, String> secrets,
+                       HealthCheck healthCheck, LoadBalancer loadBalancer, int desiredCount, Autoscaling autoscaling,
+                       Capacity capacity) {
+        this(name, environment, image, cpu, memory, architecture, port, command, variables, secrets, healthCheck,
+                loadBalancer, desiredCount, autoscaling, capacity, TaskShape.DEFAULT);
+    }
+
+    /** The main container's name: the shape's, else the service's. */
+    public String containerName() {
+        return shape.containerName() != null ? shape.containerName() : name;
+    }
 
     public ServiceView {
+        shape = shape == null ? TaskShape.DEFAULT : shape;
         command = Maps.copy(command);
         variables = Maps.copy(variables);
         secrets = Maps.copy(secrets);

@@ -17,6 +17,7 @@ public final class Shapes {
     public static final String WINDOW = "Window";
     public static final String MIXED_CAPACITY = "MixedCapacity";
     public static final String SERVICE = "Service";
+    public static final String PORT = "Port";
     public static final String IMAGE = "Image";
     public static final String BUILD = "Build";
     public static final String SCAN = "Scan";
@@ -63,7 +64,9 @@ public final class Shapes {
         m.put(WINDOW, List.of("days", "from", "to"));
         m.put(MIXED_CAPACITY, List.of("spot", "onDemand", "base"));
         m.put(SERVICE, List.of("image", "cpu", "memory", "architecture", "port", "command", "environment", "secrets",
-                "healthCheck", "loadBalancer", "desiredCount", "autoscaling", "overrides"));
+                "healthCheck", "loadBalancer", "desiredCount", "autoscaling", "overrides", "taskFamily", "containerName",
+                "ports", "logOptions", "roles"));
+        m.put(PORT, List.of("containerPort", "protocol", "name", "appProtocol"));
         m.put(IMAGE, List.of("repository", "build", "scan", "immutableTags", "lifecycle", "encryption", "kmsKey"));
         m.put(BUILD, List.of("context", "dockerfile", "args", "platform"));
         m.put(SCAN, List.of("failOn"));
