@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             RollbackCommand.class,
             BuildCommand.class,
             TestCommand.class,
+            InitCommand.class,
         })
 public final class DriftlessCommand {
 }
