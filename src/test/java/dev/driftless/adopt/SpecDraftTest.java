@@ -24,7 +24,7 @@ class SpecDraftTest {
 
     private static ServiceSettings settings(boolean breaker, List<ServiceSettings.CapacityItem> capacity,
                                             List<ServiceSettings.LoadBalancerBinding> lbs) {
-        return new ServiceSettings(1, capacity, new ServiceSettings.NetworkSettings(List.of("subnet-1"), List.of("sg-1"), false),
+        return new ServiceSettings(1, capacity, new ServiceSettings.NetworkSettings(List.of("subnet-0a1b2c3d"), List.of("sg-0a1b2c3d"), false),
                 lbs, breaker, breaker, breaker ? "SERVICE" : "NONE");
     }
 
@@ -44,7 +44,7 @@ class SpecDraftTest {
         List<String> expected = List.of(
                 "web: the deployment circuit breaker is off",
                 "web: propagateTags NONE",
-                "web: another target group " + TG + "web-internal/2",
+                "web: another target group " + TG + "web/1",
                 "api: capacity [FARGATE_SPOT weight 1] (the environment's is [FARGATE weight 1]",
                 "api: log driver splunk");
         for (String e : expected) {
