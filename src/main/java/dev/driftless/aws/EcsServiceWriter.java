@@ -8,9 +8,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
-import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
-import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
-import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 
@@ -31,10 +28,8 @@ public final class EcsServiceWriter implements ServiceWriter {
                 .taskDefinition(taskDefinitionArn)
                 .desiredCount(s.desiredCount())
                 .capacityProviderStrategy(EcsShapes.capacity(s.capacityProviderStrategy()))
-                .deploymentConfiguration(deployment(s))
-                .loadBalancers(s.loadBalancers().stream().map(l -> LoadBalancer.builder()
-                        .targetGroupArn(l.targetGroupArn()).containerName(l.containerName())
-                        .containerPort(l.containerPort()).build()).toList())
+                .deploymentConfiguration(EcsShapes.deploymentConfiguration(s))
+                .loadBalancers(EcsShapes.loadBalancers(s))
                 .propagateTags(s.propagateTags())
                 .enableECSManagedTags(true)
                 .tags(EcsShapes.tags(tags));
@@ -63,10 +58,8 @@ public final class EcsServiceWriter implements ServiceWriter {
         ServiceSettings s = u.settings();
         if (s != null) {
             b.capacityProviderStrategy(EcsShapes.capacity(s.capacityProviderStrategy()))
-                    .deploymentConfiguration(deployment(s))
-                    .loadBalancers(s.loadBalancers().stream().map(l -> LoadBalancer.builder()
-                            .targetGroupArn(l.targetGroupArn()).containerName(l.containerName())
-                            .containerPort(l.containerPort()).build()).toList())
+                    .deploymentConfiguration(EcsShapes.deploymentConfiguration(s))
+                    .loadBalancers(EcsShapes.loadBalancers(s))
                     .propagateTags(s.propagateTags());
             if (s.network() != null) {
                 b.networkConfiguration(network(s.network()));
@@ -91,13 +84,6 @@ public final class EcsServiceWriter implements ServiceWriter {
         } catch (SdkException e) {
             throw AwsFailures.translate(e, "ecs:TagResource", serviceArn);
         }
-    }
-
-    private static DeploymentConfiguration deployment(ServiceSettings s) {
-        return DeploymentConfiguration.builder()
-                .deploymentCircuitBreaker(DeploymentCircuitBreaker.builder()
-                        .enable(s.circuitBreaker()).rollback(s.circuitBreakerRollback()).build())
-                .build();
     }
 
     private static NetworkConfiguration network(ServiceSettings.NetworkSettings n) {

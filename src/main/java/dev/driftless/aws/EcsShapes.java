@@ -1,10 +1,10 @@
 package dev.driftless.aws;
 
 import dev.driftless.plan.Carried;
+import dev.driftless.plan.DeploymentStrategy;
 import dev.driftless.plan.TaskDefinitionJson;
 import java.util.ArrayList;
 import software.amazon.awssdk.core.SdkPojo;
-
 import dev.driftless.plan.LiveService;
 import dev.driftless.plan.ServiceSettings;
 import dev.driftless.plan.TaskDefinition;
@@ -15,7 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import software.amazon.awssdk.services.ecs.model.AdvancedConfiguration;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
+import software.amazon.awssdk.services.ecs.model.CanaryConfiguration;
+import software.amazon.awssdk.services.ecs.model.DeploymentAlarms;
+import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
+import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
+import software.amazon.awssdk.services.ecs.model.DeploymentLifecycleHook;
+import software.amazon.awssdk.services.ecs.model.LinearConfiguration;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -146,11 +153,87 @@ public final class EcsShapes {
                         vpc.assignPublicIp() == AssignPublicIp.ENABLED),
                 s.loadBalancers().stream()
                         .map(l -> new ServiceSettings.LoadBalancerBinding(l.targetGroupArn(), l.containerName(),
-                                orDefault(l.containerPort(), 0)))
+                                orDefault(l.containerPort(), 0), advanced(l.advancedConfiguration())))
                         .toList(),
                 cb != null && Boolean.TRUE.equals(cb.enable()),
                 cb != null && Boolean.TRUE.equals(cb.rollback()),
-                s.propagateTags() == null ? "NONE" : s.propagateTagsAsString());
+                s.propagateTags() == null ? "NONE" : s.propagateTagsAsString(),
+                strategy(s.deploymentConfiguration()));
+    }
+
+    private static ServiceSettings.Advanced advanced(AdvancedConfiguration a) {
+        return a == null || a.alternateTargetGroupArn() == null ? null : new ServiceSettings.Advanced(
+                a.alternateTargetGroupArn(), a.productionListenerRule(), a.testListenerRule(), a.roleArn());
+    }
+
+    /** ECS's deploymentConfiguration as a strategy; null for plain rolling (no alarms, hooks or bake time). */
+    static DeploymentStrategy strategy(DeploymentConfiguration c) {
+        if (c == null) {
+            return null;
+        }
+        DeploymentAlarms alarms = c.alarms();
+        List<String> alarmNames = alarms != null && Boolean.TRUE.equals(alarms.enable()) ? alarms.alarmNames() : List.of();
+        CanaryConfiguration canary = c.canaryConfiguration();
+        LinearConfiguration linear = c.linearConfiguration();
+        String name = c.strategyAsString() == null ? DeploymentStrategy.ROLLING : c.strategyAsString();
+        DeploymentStrategy d = new DeploymentStrategy(name, c.bakeTimeInMinutes(),
+                canary == null ? null : canary.canaryPercent(), canary == null ? null : canary.canaryBakeTimeInMinutes(),
+                linear == null ? null : linear.stepPercent(), linear == null ? null : linear.stepBakeTimeInMinutes(),
+                alarmNames,
+                c.lifecycleHooks().stream().map(h -> new DeploymentStrategy.Hook(h.hookTargetArn(), h.roleArn(),
+                        h.lifecycleStagesAsStrings())).toList());
+        boolean plain = DeploymentStrategy.ROLLING.equals(name) && alarmNames.isEmpty() && d.hooks().isEmpty()
+                && (c.bakeTimeInMinutes() == null || c.bakeTimeInMinutes() == 0);
+        return plain ? null : d;
+    }
+
+    /**
+     * The deploymentConfiguration for CreateService/UpdateService: the circuit breaker, and the strategy with
+     * exactly the spec's parts (what it leaves out ECS fills in). Alarms are switched off explicitly when the
+     * spec has none, so removing them from the spec removes them from the service.
+     */
+    public static DeploymentConfiguration deploymentConfiguration(ServiceSettings s) {
+        DeploymentConfiguration.Builder b = DeploymentConfiguration.builder()
+                .deploymentCircuitBreaker(DeploymentCircuitBreaker.builder()
+                        .enable(s.circuitBreaker()).rollback(s.circuitBreakerRollback()).build());
+        DeploymentStrategy d = s.deployment();
+        if (d == null) {
+            return b.build();
+        }
+        b.strategy(d.strategy());
+        if (d.bakeTimeMinutes() != null) {
+            b.bakeTimeInMinutes(d.bakeTimeMinutes());
+        }
+        if (d.canaryPercent() != null || d.canaryWaitMinutes() != null) {
+            b.canaryConfiguration(CanaryConfiguration.builder().canaryPercent(d.canaryPercent())
+                    .canaryBakeTimeInMinutes(d.canaryWaitMinutes()).build());
+        }
+        if (d.stepPercent() != null || d.stepWaitMinutes() != null) {
+            b.linearConfiguration(LinearConfiguration.builder().stepPercent(d.stepPercent())
+                    .stepBakeTimeInMinutes(d.stepWaitMinutes()).build());
+        }
+        b.alarms(DeploymentAlarms.builder().alarmNames(d.alarms()).enable(!d.alarms().isEmpty())
+                .rollback(!d.alarms().isEmpty()).build());
+        if (!d.hooks().isEmpty()) {
+            b.lifecycleHooks(d.hooks().stream().map(h -> DeploymentLifecycleHook.builder().hookTargetArn(h.lambda())
+                    .roleArn(h.role()).lifecycleStagesWithStrings(h.stages()).build()).toList());
+        }
+        return b.build();
+    }
+
+    /** The SDK load balancers, with the advanced configuration of a traffic-shifting strategy. */
+    public static List<software.amazon.awssdk.services.ecs.model.LoadBalancer> loadBalancers(ServiceSettings s) {
+        return s.loadBalancers().stream().map(l -> {
+            var b = software.amazon.awssdk.services.ecs.model.LoadBalancer.builder()
+                    .targetGroupArn(l.targetGroupArn()).containerName(l.containerName()).containerPort(l.containerPort());
+            if (l.advanced() != null) {
+                ServiceSettings.Advanced a = l.advanced();
+                b.advancedConfiguration(AdvancedConfiguration.builder().alternateTargetGroupArn(a.alternateTargetGroupArn())
+                        .productionListenerRule(a.productionListenerRule()).testListenerRule(a.testListenerRule())
+                        .roleArn(a.roleArn()).build());
+            }
+            return b.build();
+        }).toList();
     }
 
     private static ServiceSettings.CapacityItem capacity(CapacityProviderStrategyItem i) {

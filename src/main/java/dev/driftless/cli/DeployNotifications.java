@@ -77,8 +77,8 @@ final class DeployNotifications {
         GitHubContext gh = ctx.actions().context();
         try {
             if (deployment != null) {
-                statuses.finish(deployment, report.ok(), verb + " " + (report.ok() ? "succeeded" : "failed") + ": "
-                        + report.services().size() + " services", env.url(), gh.runUrl());
+                statuses.finish(deployment, report.ok(), description(verb + " " + (report.ok() ? "succeeded" : "failed")
+                        + ": " + report.services().size() + " services" + deployments(report)), env.url(), gh.runUrl());
             }
             if ("push".equals(gh.eventName()) && gh.sha() != null) {
                 Optional<Integer> pr = pulls.pullRequestOf(gh.sha());
@@ -93,6 +93,19 @@ final class DeployNotifications {
         } catch (DriftlessException e) {
             warn(ctx, e);
         }
+    }
+
+    /** GitHub keeps at most 140 characters of a deployment status's description. */
+    static String description(String text) {
+        return text.length() <= 140 ? text : text.substring(0, 139) + "…";
+    }
+
+    /** "; frontend: canary 10% for 5m, then all — rolled back in BAKE_TIME" for each traffic-shifting service. */
+    static String deployments(DeployReport report) {
+        StringBuilder b = new StringBuilder();
+        report.services().stream().filter(s -> s.deployment() != null)
+                .forEach(s -> b.append("; ").append(s.service()).append(": ").append(s.deployment()));
+        return b.toString();
     }
 
     private static void warn(CommandContext ctx, DriftlessException e) {

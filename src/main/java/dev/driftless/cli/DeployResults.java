@@ -29,6 +29,7 @@ final class DeployResults {
         for (ServiceResult s : report.services()) {
             if (!s.ok()) {
                 ctx.actions().commands().error(s.service() + ": " + s.outcome().label()
+                        + (s.deployment() == null ? "" : " (" + s.deployment() + ")")
                         + (s.reasons().isEmpty() ? "" : " — " + String.join("; ", s.reasons())), null);
             }
         }
@@ -37,6 +38,7 @@ final class DeployResults {
         } else {
             for (ServiceResult s : report.services()) {
                 ctx.out().println(s.service() + ": " + s.outcome().label()
+                        + (s.deployment() == null ? "" : " (" + s.deployment() + ")")
                         + (s.taskDefinitionArn() == null ? "" : " (" + s.taskDefinitionArn().substring(s.taskDefinitionArn().lastIndexOf('/') + 1) + ")")
                         + (s.reasons().isEmpty() ? "" : "\n  " + String.join("\n  ", s.reasons())));
             }
@@ -60,6 +62,9 @@ final class DeployResults {
             m.put("image", s.image());
             m.put("durationSeconds", s.duration().toSeconds());
             m.put("reasons", s.reasons());
+            if (s.deployment() != null) {
+                m.put("deployment", s.deployment());
+            }
             return m;
         }).toList();
         j.put("services", services);

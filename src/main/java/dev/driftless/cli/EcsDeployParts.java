@@ -3,6 +3,7 @@ package dev.driftless.cli;
 import dev.driftless.aws.AppAutoScalingTargets;
 import dev.driftless.aws.AwsClients;
 import dev.driftless.aws.EcsLiveStateReader;
+import dev.driftless.aws.EcsServiceDeployments;
 import dev.driftless.aws.EcsServiceWriter;
 import dev.driftless.aws.EcsStoppedTaskReader;
 import dev.driftless.aws.EcsTaskDefinitionStore;
@@ -12,13 +13,14 @@ import dev.driftless.engine.Progress;
 import dev.driftless.engine.Rollback;
 import dev.driftless.engine.RolloutWaiter;
 import dev.driftless.engine.ScalableTargets;
+import dev.driftless.engine.ServiceDeploymentWaiter;
 import dev.driftless.engine.ServiceWriter;
 import dev.driftless.engine.TaskDefinitionStore;
 
 /** Deploy's and rollback's engine parts over one set of AWS clients. */
 record EcsDeployParts(LiveStateReader reader, TaskDefinitionStore taskDefinitions, ServiceWriter services,
         ScalableTargets scaling,
-        RolloutWaiter waiter, Progress progress, CommandContext ctx) {
+        RolloutWaiter waiter, ServiceDeploymentWaiter serviceDeployments, Progress progress, CommandContext ctx) {
 
     /** Services polled concurrently per round (each call covers 10). */
     static final int CONCURRENCY = 4;
@@ -30,14 +32,16 @@ record EcsDeployParts(LiveStateReader reader, TaskDefinitionStore taskDefinition
                 new AppAutoScalingTargets(aws.autoScaling()),
                 new RolloutWaiter(reader, new EcsStoppedTaskReader(aws.ecs()), ctx.clock(), ctx.sleeper(), progress,
                         RolloutWaiter.DEFAULT_INTERVAL, CONCURRENCY),
+                new ServiceDeploymentWaiter(new EcsServiceDeployments(aws.ecs()), ctx.clock(), ctx.sleeper(), progress,
+                        RolloutWaiter.DEFAULT_INTERVAL),
                 progress, ctx);
     }
 
     Deployer deployer() {
-        return new Deployer(taskDefinitions, services, scaling, waiter, progress, ctx.clock());
+        return new Deployer(taskDefinitions, services, scaling, waiter, serviceDeployments, progress, ctx.clock());
     }
 
     Rollback rollback() {
-        return new Rollback(reader, taskDefinitions, services, waiter, progress, ctx.clock());
+        return new Rollback(reader, taskDefinitions, services, waiter, serviceDeployments, progress, ctx.clock());
     }
 }

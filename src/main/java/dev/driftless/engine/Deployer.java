@@ -26,11 +26,19 @@ public final class Deployer {
     private final ServiceWriter services;
     private final ScalableTargets scaling;
     private final RolloutWaiter waiter;
+    private final ServiceDeploymentWaiter serviceDeployments;
     private final Progress progress;
     private final Clock clock;
 
     public Deployer(TaskDefinitionStore taskDefinitions, ServiceWriter services, ScalableTargets scaling,
             RolloutWaiter waiter, Progress progress, Clock clock) {
+        this(taskDefinitions, services, scaling, waiter, null, progress, clock);
+    }
+
+    /** @param serviceDeployments follows blue/green, canary and linear deploys; null: every service is waited on as rolling */
+    public Deployer(TaskDefinitionStore taskDefinitions, ServiceWriter services, ScalableTargets scaling,
+            RolloutWaiter waiter, ServiceDeploymentWaiter serviceDeployments, Progress progress, Clock clock) {
+        this.serviceDeployments = serviceDeployments;
         this.taskDefinitions = taskDefinitions;
         this.services = services;
         this.scaling = scaling;
@@ -66,8 +74,7 @@ public final class Deployer {
         }
         List<RolloutTarget> targets = steps.stream().filter(ServiceStep::startsDeployment)
                 .map(s -> new RolloutTarget(s.service(), attempted.get(s.service()))).toList();
-        Map<String, RolloutOutcome> outcomes = waiter.await(cluster, targets, options.timeout()).stream()
-                .collect(Collectors.toMap(RolloutOutcome::service, o -> o));
+        Map<String, RolloutOutcome> outcomes = await(cluster, targets, steps, started, options);
 
         List<ServiceStep> failed = new ArrayList<>();
         for (ServiceStep s : steps) {
@@ -88,10 +95,34 @@ public final class Deployer {
             }
         }
         results.addAll(failures(cluster, failed, outcomes, attempted, options));
+        results.replaceAll(r -> withDeployment(r, steps, outcomes));
         // keep the spec's service order
         List<String> order = steps.stream().map(ServiceStep::service).toList();
         results.sort((a, b) -> Integer.compare(order.indexOf(a.service()), order.indexOf(b.service())));
         return new DeployReport(environment, cluster, false, results);
+    }
+
+    /** Rolling services through the rollout waiter, traffic-shifting ones through their ECS service deployments. */
+    private Map<String, RolloutOutcome> await(String cluster, List<RolloutTarget> targets, List<ServiceStep> steps,
+            Instant since, DeployOptions options) {
+        List<String> shifting = steps.stream().filter(s -> serviceDeployments != null && s.desired().settings().deployment() != null
+                && s.desired().settings().deployment().shiftsTraffic()).map(ServiceStep::service).toList();
+        List<RolloutOutcome> all = new ArrayList<>(waiter.await(cluster,
+                targets.stream().filter(t -> !shifting.contains(t.service())).toList(), options.timeout()));
+        List<RolloutTarget> followed = targets.stream().filter(t -> shifting.contains(t.service())).toList();
+        if (!followed.isEmpty()) {
+            all.addAll(serviceDeployments.await(cluster, followed, since, options.timeout(), options.rollbackOnFailure()));
+        }
+        return all.stream().collect(Collectors.toMap(RolloutOutcome::service, o -> o));
+    }
+
+    /** A traffic-shifting service's result names its strategy and where its service deployment ended. */
+    private static ServiceResult withDeployment(ServiceResult r, List<ServiceStep> steps, Map<String, RolloutOutcome> outcomes) {
+        RolloutOutcome o = outcomes.get(r.service());
+        return o == null || o.stage() == null ? r : steps.stream().filter(s -> s.service().equals(r.service())).findFirst()
+                .map(s -> r.withDeployment(dev.driftless.plan.DeploymentStrategy.words(s.desired().settings().deployment())
+                        .split(";")[0] + " — " + o.stage()))
+                .orElse(r);
     }
 
     private static void refuseWhileDeploying(List<ServiceStep> steps, boolean force) {
@@ -180,7 +211,13 @@ public final class Deployer {
             progress.warning(s.service() + ": " + o.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     + (o.reasons().isEmpty() ? "" : " — " + o.reasons().get(o.reasons().size() - 1)));
             String previous = previous(s);
-            if (!options.rollbackOnFailure() || previous == null) {
+            if (o.result() == RolloutOutcome.Result.ROLLED_BACK && previous != null) {
+                // ECS already moved traffic back to the previous revision: a second rollback would start a new deployment
+                List<String> reasons = new ArrayList<>(o.reasons());
+                reasons.add("ECS rolled back to " + shortArn(previous));
+                results.add(new ServiceResult(s.service(), Outcome.FAILED_ROLLED_BACK, previous, attempted.get(s.service()),
+                        previous, s.desired().taskDefinition().image(), o.elapsed(), reasons));
+            } else if (!options.rollbackOnFailure() || previous == null) {
                 List<String> reasons = new ArrayList<>(o.reasons());
                 if (previous == null) {
                     reasons.add("new service: there is no previous task definition to roll back to");

@@ -26,11 +26,19 @@ public final class Rollback {
     private final TaskDefinitionStore taskDefinitions;
     private final ServiceWriter services;
     private final RolloutWaiter waiter;
+    private final ServiceDeploymentWaiter serviceDeployments;
     private final Progress progress;
     private final Clock clock;
 
     public Rollback(LiveStateReader reader, TaskDefinitionStore taskDefinitions, ServiceWriter services,
             RolloutWaiter waiter, Progress progress, Clock clock) {
+        this(reader, taskDefinitions, services, waiter, null, progress, clock);
+    }
+
+    /** @param serviceDeployments stops a deployment still in progress or baking instead of starting another; null: never */
+    public Rollback(LiveStateReader reader, TaskDefinitionStore taskDefinitions, ServiceWriter services,
+            RolloutWaiter waiter, ServiceDeploymentWaiter serviceDeployments, Progress progress, Clock clock) {
+        this.serviceDeployments = serviceDeployments;
         this.reader = reader;
         this.taskDefinitions = taskDefinitions;
         this.services = services;
@@ -81,6 +89,10 @@ public final class Rollback {
                 changing.put(name, m);
             }
         }
+        if (to instanceof RollbackTarget.Previous) {
+            results.addAll(stopUnfinished(cluster, changing, timeout));
+        }
+        java.time.Instant since = clock.instant();
         if (!changing.isEmpty()) {
             for (Move m : changing.values()) {
                 progress.line(m.live().name() + ": rolling back " + shortName(m.live().taskDefinitionArn()) + " → "
@@ -89,7 +101,7 @@ public final class Rollback {
             }
             List<RolloutTarget> targets = changing.values().stream()
                     .map(m -> new RolloutTarget(m.live().name(), m.target().revision().arn())).toList();
-            for (RolloutOutcome o : waiter.await(cluster, targets, timeout)) {
+            for (RolloutOutcome o : await(cluster, targets, changing, since, timeout)) {
                 Move m = changing.get(o.service());
                 if (o.succeeded()) {
                     services.tag(m.live().arn(), pin(m));
@@ -102,6 +114,53 @@ public final class Rollback {
         List<String> order = names;
         results.sort((a, b) -> Integer.compare(order.indexOf(a.service()), order.indexOf(b.service())));
         return new DeployReport(environment, cluster, dryRun, results);
+    }
+
+    /** A redeploy of a service on a blue/green, canary or linear strategy goes through that strategy: follow it. */
+    private List<RolloutOutcome> await(String cluster, List<RolloutTarget> targets, Map<String, Move> moves,
+            java.time.Instant since, Duration timeout) {
+        List<RolloutTarget> shifting = targets.stream().filter(t -> serviceDeployments != null
+                && moves.get(t.service()).live().settings().deployment() != null
+                && moves.get(t.service()).live().settings().deployment().shiftsTraffic()).toList();
+        List<RolloutOutcome> out = new ArrayList<>(waiter.await(cluster,
+                targets.stream().filter(t -> !shifting.contains(t)).toList(), timeout));
+        if (!shifting.isEmpty()) {
+            out.addAll(serviceDeployments.awaitStarted(cluster, shifting, since, timeout));
+        }
+        return out;
+    }
+
+    /**
+     * Services whose ECS service deployment is still in progress or baking go back by StopServiceDeployment
+     * (ROLLBACK): traffic returns to the source revision at once and no new deployment starts. They are
+     * taken out of {@code changing}; the others roll back as usual.
+     */
+    private List<ServiceResult> stopUnfinished(String cluster, Map<String, Move> changing, Duration timeout) {
+        List<ServiceResult> results = new ArrayList<>();
+        if (serviceDeployments == null) {
+            return results;
+        }
+        for (Move m : List.copyOf(changing.values())) {
+            String name = m.live().name();
+            // ECS shows an unfinished service deployment as a rollout in progress: ask only then
+            Optional<String> running = m.live().deploying() ? serviceDeployments.unfinished(cluster, name) : Optional.empty();
+            if (running.isEmpty()) {
+                continue;
+            }
+            changing.remove(name);
+            progress.line(name + ": service deployment " + shortName(running.get()) + " is still in progress; stopping it"
+                    + " with ROLLBACK instead of starting a new deployment");
+            RolloutOutcome o = serviceDeployments.rollBack(cluster, new RolloutTarget(name, m.target().revision().arn()),
+                    running.get(), "rollback requested", timeout);
+            String now = reader.services(cluster, List.of(name)).service(name).map(LiveService::taskDefinitionArn)
+                    .orElse(null);
+            boolean back = o.result() == RolloutOutcome.Result.ROLLED_BACK;
+            results.add(new ServiceResult(name, back ? Outcome.ROLLED_BACK : Outcome.FAILED, now, now,
+                    m.live().taskDefinitionArn(), m.target().image(), o.elapsed(), o.reasons())
+                    .withDeployment(dev.driftless.plan.DeploymentStrategy.words(m.live().settings().deployment())
+                            .split(";")[0] + " — " + o.stage()));
+        }
+        return results;
     }
 
     private Move find(LiveService l, RollbackTarget to) {

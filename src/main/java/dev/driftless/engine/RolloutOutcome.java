@@ -8,9 +8,16 @@ import java.util.List;
  *
  * @param live the task definition of the PRIMARY deployment when waiting ended (null if the service vanished)
  * @param reasons why it failed: the rollout's own reason, new failure events and stopped tasks' reasons
+ * @param stage for an ECS service deployment: its status and the lifecycle stage it last reached
+ *              ("SUCCESSFUL", "rolled back in BAKE_TIME"); null for a rolling deploy
  */
 public record RolloutOutcome(String service, String taskDefinitionArn, Result result, String live, Duration elapsed,
-        List<String> reasons) {
+        List<String> reasons, String stage) {
+
+    public RolloutOutcome(String service, String taskDefinitionArn, Result result, String live, Duration elapsed,
+            List<String> reasons) {
+        this(service, taskDefinitionArn, result, live, elapsed, reasons, null);
+    }
 
     public RolloutOutcome {
         reasons = List.copyOf(reasons);
@@ -26,7 +33,12 @@ public record RolloutOutcome(String service, String taskDefinitionArn, Result re
         /** Still rolling out when the environment's timeout ran out. */
         TIMED_OUT,
         /** The service does not exist (any more). */
-        MISSING;
+        MISSING,
+        /**
+         * ECS rolled our service deployment back itself (an alarm, a hook, the circuit breaker, or a stop driftless
+         * asked for): the service runs the previous revision again and needs no rollback of ours.
+         */
+        ROLLED_BACK;
 
         public boolean succeeded() {
             return this == COMPLETED;

@@ -9,9 +9,22 @@ import java.util.List;
  * @param taskDefinitionArn what the service runs now (after any automatic rollback)
  * @param attempted the revision this run tried to roll out (null when nothing was rolled out)
  * @param previous what the service ran before this run (null for a new service)
+ * @param deployment for a blue/green, canary or linear deploy: the strategy and where its ECS service deployment
+ *                   ended ("canary, SUCCESSFUL", "canary, rolled back in BAKE_TIME"); null for rolling
  */
 public record ServiceResult(String service, Outcome outcome, String taskDefinitionArn, String attempted,
-        String previous, String image, Duration duration, List<String> reasons) {
+        String previous, String image, Duration duration, List<String> reasons, String deployment) {
+
+    /** A result without a service-deployment note (rolling services). */
+    public ServiceResult(String service, Outcome outcome, String taskDefinitionArn, String attempted, String previous,
+            String image, Duration duration, List<String> reasons) {
+        this(service, outcome, taskDefinitionArn, attempted, previous, image, duration, reasons, null);
+    }
+
+    /** This result with the strategy it went through and where its ECS service deployment ended. */
+    public ServiceResult withDeployment(String note) {
+        return new ServiceResult(service, outcome, taskDefinitionArn, attempted, previous, image, duration, reasons, note);
+    }
 
     public ServiceResult {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

@@ -9,15 +9,24 @@ import java.util.Optional;
  *
  * @param budgetUsd the spec's budget.monthlyUsd, or null when it sets none
  * @param notes caveats about prices or hours the reader should see next to the figures
+ * @param shifts the extra tasks of blue/green, canary and linear deploys (monthly only where the spec says how many)
  */
 public record CostEstimate(
         YearMonth month,
         List<ServiceCost> services,
         List<FixedLine> fixed,
         Double budgetUsd,
-        List<String> notes) {
+        List<String> notes,
+        List<ShiftCost> shifts) {
+
+    /** An estimate without traffic-shifting deploys. */
+    public CostEstimate(YearMonth month, List<ServiceCost> services, List<FixedLine> fixed, Double budgetUsd,
+            List<String> notes) {
+        this(month, services, fixed, budgetUsd, notes, List.of());
+    }
 
     public CostEstimate {
+        shifts = shifts == null ? List.of() : List.copyOf(shifts);
         services = List.copyOf(services);
         fixed = List.copyOf(fixed);
         notes = List.copyOf(notes);
@@ -31,8 +40,12 @@ public record CostEstimate(
         return fixed.stream().mapToDouble(FixedLine::monthlyUsd).sum();
     }
 
+    public double shiftsUsd() {
+        return shifts.stream().mapToDouble(ShiftCost::monthlyUsd).sum();
+    }
+
     public double totalUsd() {
-        return fargateUsd() + fixedUsd();
+        return fargateUsd() + fixedUsd() + shiftsUsd();
     }
 
     /** Budget left after this estimate (negative when over), if the spec has a budget. */

@@ -5,6 +5,7 @@ import dev.driftless.spec.CostSettings;
 import dev.driftless.spec.DeploySpec;
 import dev.driftless.spec.EnvironmentSpec;
 import dev.driftless.spec.Schedule;
+import dev.driftless.spec.ServiceDeploy;
 import dev.driftless.spec.ServiceView;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -89,10 +90,13 @@ public final class CostModel {
     private CostEstimate estimate(DeploySpec spec, List<Priced> services, YearMonth month, Set<String> notes) {
         Set<String> environments = new LinkedHashSet<>();
         List<ServiceCost> lines = new ArrayList<>();
+        List<ShiftCost> shifts = new ArrayList<>();
         for (Priced p : services) {
             EnvironmentSpec env = environment(spec, p.view());
             environments.add(env.name());
-            lines.add(serviceCost(spec, env, p, month, notes));
+            ServiceCost cost = serviceCost(spec, env, p, month, notes);
+            lines.add(cost);
+            shiftCost(p.view(), cost).ifPresent(shifts::add);
         }
         List<FixedLine> fixed = new ArrayList<>();
         for (CostSettings.FixedCost f : spec.cost().fixed()) {
@@ -100,7 +104,49 @@ public final class CostModel {
                 fixed.add(new FixedLine(f.name(), f.environment(), f.monthlyUsd()));
             }
         }
-        return new CostEstimate(month, lines, fixed, spec.budget().monthlyUsd(), List.copyOf(notes));
+        return new CostEstimate(month, lines, fixed, spec.budget().monthlyUsd(), List.copyOf(notes), shifts);
+    }
+
+    /**
+     * The second set of tasks a blue/green, canary or linear deploy runs: the service's full count at its
+     * own rates, for the shift's waits and the bake (ECS's canary default of 10 minutes where the spec
+     * gives none; a bake or linear wait the spec leaves to ECS counts as 0).
+     */
+    static Optional<ShiftCost> shiftCost(ServiceView view, ServiceCost cost) {
+        ServiceDeploy d = view.deploy();
+        if (!d.shiftsTraffic() || cost.tasks() <= 0) {
+            return Optional.empty();
+        }
+        long bake = d.bakeTime() == null ? 0 : d.bakeTime().toMinutes();
+        long shift;
+        String strategy;
+        String basis;
+        switch (d.strategy()) {
+            case ServiceDeploy.CANARY -> {
+                shift = d.canary() == null || d.canary().canaryWait() == null ? DeploymentStrategy.DEFAULT_CANARY_MINUTES
+                        : d.canary().canaryWait().toMinutes();
+                strategy = "canary";
+                basis = "canary " + shift + "m + bake " + bake + "m";
+            }
+            case ServiceDeploy.LINEAR -> {
+                double step = d.linear() == null || d.linear().stepPercent() == null ? 0 : d.linear().stepPercent();
+                long wait = d.linear() == null || d.linear().stepWait() == null ? 0 : d.linear().stepWait().toMinutes();
+                long steps = step <= 0 ? 0 : (long) Math.ceil(100 / step);
+                // the wait after the last step is the bake's, so n steps have n - 1 waits of their own
+                shift = Math.max(0, steps - 1) * wait;
+                strategy = "linear";
+                basis = Math.max(0, steps - 1) + " steps × " + wait + "m + bake " + bake + "m";
+            }
+            default -> {
+                shift = 0;
+                strategy = "blue/green";
+                basis = "bake " + bake + "m";
+            }
+        }
+        double minutes = shift + bake;
+        double usd = cost.hours() <= 0 ? 0 : cost.monthlyUsd() / cost.hours() * minutes / 60.0;
+        return Optional.of(new ShiftCost(view.name(), view.environment(), strategy, basis, minutes, cost.tasks(), usd,
+                d.deploysPerMonth()));
     }
 
     /** The schedule a recorded tag stands for, null meaning always on like a spec without one. */

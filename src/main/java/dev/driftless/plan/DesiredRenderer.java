@@ -4,6 +4,7 @@ import dev.driftless.spec.Capacity;
 import dev.driftless.spec.DeploySpec;
 import dev.driftless.spec.EnvironmentSpec;
 import dev.driftless.spec.HealthCheck;
+import dev.driftless.spec.LoadBalancer;
 import dev.driftless.spec.Network;
 import dev.driftless.spec.Roles;
 import dev.driftless.spec.TaskShape;
@@ -123,10 +124,22 @@ public final class DesiredRenderer {
                 capacityStrategy(view.capacity()),
                 n == null ? null : new ServiceSettings.NetworkSettings(n.subnets(), n.securityGroups(), n.publicIp()),
                 view.loadBalancer() == null ? List.of() : List.of(new ServiceSettings.LoadBalancerBinding(
-                        view.loadBalancer().targetGroupArn(), view.containerName(), view.loadBalancer().containerPort())),
+                        view.loadBalancer().targetGroupArn(), view.containerName(), view.loadBalancer().containerPort(),
+                        advanced(view))),
                 true,
                 true,
-                "SERVICE");
+                "SERVICE",
+                DeploymentStrategy.of(view.deploy(), view.loadBalancer() == null ? null : view.loadBalancer().role()));
+    }
+
+    /** The blue/green parts of the load balancer, sent only when the strategy shifts traffic. */
+    private static ServiceSettings.Advanced advanced(ServiceView view) {
+        LoadBalancer lb = view.loadBalancer();
+        if (!view.deploy().shiftsTraffic() || !lb.advanced()) {
+            return null;
+        }
+        return new ServiceSettings.Advanced(lb.alternateTargetGroupArn(), lb.productionListenerRule(),
+                lb.testListenerRule(), lb.role());
     }
 
     /**

@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
  * normalised (sorted maps and lists, integer units), so equal means equal.
  */
 final class Fields {
+    /** The deploy strategy in words; absent for plain rolling, which a change names as "rolling". */
+    static final String STRATEGY = "strategy";
+
     record Key(ChangeGroup group, String name) {
     }
 
@@ -75,9 +78,13 @@ final class Fields {
         put(f, ChangeGroup.LOAD_BALANCER, "target groups", s.loadBalancers().isEmpty() ? null : s.loadBalancers().stream()
                 .map(l -> l.targetGroupArn() + " → " + l.containerName() + ":" + l.containerPort())
                 .collect(Collectors.joining(", ")));
+        put(f, ChangeGroup.LOAD_BALANCER, "blue/green", s.loadBalancers().stream().filter(l -> l.advanced() != null)
+                .map(l -> advanced(l.advanced())).findFirst().orElse(null));
         put(f, ChangeGroup.DEPLOYMENT, "circuit breaker", s.circuitBreaker()
                 ? (s.circuitBreakerRollback() ? "on, with rollback" : "on, no rollback") : "off");
         put(f, ChangeGroup.DEPLOYMENT, "propagate tags", s.propagateTags());
+        put(f, ChangeGroup.DEPLOYMENT, STRATEGY, s.deployment() == null ? null : DeploymentStrategy.words(s.deployment()));
+        put(f, ChangeGroup.DEPLOYMENT, "lifecycle hooks", DeploymentStrategy.hookWords(s.deployment()));
         return f;
     }
 
@@ -89,6 +96,21 @@ final class Fields {
             put(f, ChangeGroup.AUTOSCALING, "memory target", a.memoryPercent() == null ? null : a.memoryPercent() + "%");
         }
         return f;
+    }
+
+    private static String advanced(ServiceSettings.Advanced a) {
+        List<String> parts = new java.util.ArrayList<>();
+        parts.add("green " + a.alternateTargetGroupArn());
+        if (a.productionListenerRule() != null) {
+            parts.add("production rule " + a.productionListenerRule());
+        }
+        if (a.testListenerRule() != null) {
+            parts.add("test rule " + a.testListenerRule());
+        }
+        if (a.roleArn() != null) {
+            parts.add("role " + a.roleArn());
+        }
+        return String.join(", ", parts);
     }
 
     static String cpu(int units) {

@@ -16,7 +16,8 @@ public final class LiveViews {
     public static ServiceView of(ServiceView v, ServicePlan.LiveFacts f) {
         return new ServiceView(v.name(), v.environment(), v.image(), f.cpu(), f.memory(), f.cpuArchitecture(), v.port(),
                 v.command(), v.variables(), v.secrets(), v.healthCheck(), v.loadBalancer(), f.desiredCount(),
-                v.autoscaling(), capacity(f.capacityProviderStrategy()), v.shape());
+                v.autoscaling(), capacity(f.capacityProviderStrategy()),
+                DeploymentStrategy.toSpec(f.deployment(), v.deploy().deploysPerMonth()), v.shape());
     }
 
     /** The spec's capacity a provider strategy amounts to (the inverse of {@link DesiredRenderer#capacityStrategy}). */

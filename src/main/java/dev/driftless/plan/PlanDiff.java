@@ -167,13 +167,27 @@ public final class PlanDiff {
     }
 
     private static List<Change> settingsChanges(DesiredService d, LiveService live, boolean managed) {
+        // what the spec leaves to ECS (its default bake time, step share, ...) is not a change
+        ServiceSettings liveSettings = live.settings().withDeployment(
+                DeploymentStrategy.comparableTo(live.settings().deployment(), d.settings().deployment()));
         Optional<String> recorded = live.tag(ServiceTags.SETTINGS_HASH);
-        boolean drifted = managed && recorded.isPresent() && !recorded.get().equals(SpecHash.of(live.settings()));
+        boolean drifted = managed && recorded.isPresent() && !recorded.get().equals(SpecHash.of(liveSettings));
         Map<Fields.Key, Fields.Value> baseline = null;
         if (drifted && recorded.get().equals(SpecHash.of(d.settings()))) {
             baseline = Fields.of(d.settings());
         }
-        return Fields.diff(Fields.of(live.settings()), Fields.of(d.settings()), baseline, drifted);
+        return Fields.diff(Fields.of(liveSettings), Fields.of(d.settings()), baseline, drifted).stream()
+                .map(PlanDiff::namedRolling).toList();
+    }
+
+    /** A strategy added or removed is a change from or to plain rolling: say so rather than "(none)". */
+    private static Change namedRolling(Change c) {
+        if (c.group() != ChangeGroup.DEPLOYMENT || !c.field().equals(Fields.STRATEGY)) {
+            return c;
+        }
+        String rolling = DeploymentStrategy.words(null);
+        return new Change(c.group(), c.field(), c.from() == null ? rolling : c.from(), c.to() == null ? rolling : c.to(),
+                c.redacted(), c.drift());
     }
 
     private static List<Change> autoscalingChanges(DesiredService d, LiveService live, LiveScaling scaling, boolean managed) {
@@ -205,7 +219,8 @@ public final class PlanDiff {
         TaskDefinition td = in.liveTaskDefinition() != null && in.liveTaskDefinition().cpu() > 0
                 ? in.liveTaskDefinition() : in.desired().taskDefinition();
         return new ServicePlan.LiveFacts(td.cpu(), td.memory(), td.cpuArchitecture(), liveCount,
-                in.live().settings().capacityProviderStrategy(), in.live().tag(ServiceTags.SCHEDULE).orElse(null));
+                in.live().settings().capacityProviderStrategy(), in.live().tag(ServiceTags.SCHEDULE).orElse(null),
+                in.live().settings().deployment());
     }
 
     private static boolean runsWhatWasDeployed(LiveService live) {

@@ -31,9 +31,16 @@ public record ServicePlan(
      * @param desiredCount the count the service runs when up (the saved count while the schedule has it stopped)
      * @param scheduleTag the schedule deploy recorded on the service ({@link ServiceTags#SCHEDULE}); null when
      *                    none is recorded (deployed before driftless kept it, or created outside driftless)
+     * @param deployment the live deployment strategy (null: plain rolling), to price its shifts like the spec's
      */
     public record LiveFacts(int cpu, int memory, String cpuArchitecture, int desiredCount,
-                            List<ServiceSettings.CapacityItem> capacityProviderStrategy, String scheduleTag) {
+                            List<ServiceSettings.CapacityItem> capacityProviderStrategy, String scheduleTag,
+                            DeploymentStrategy deployment) {
+        public LiveFacts(int cpu, int memory, String cpuArchitecture, int desiredCount,
+                List<ServiceSettings.CapacityItem> capacityProviderStrategy, String scheduleTag) {
+            this(cpu, memory, cpuArchitecture, desiredCount, capacityProviderStrategy, scheduleTag, null);
+        }
+
         public LiveFacts {
             capacityProviderStrategy = List.copyOf(capacityProviderStrategy);
         }

@@ -8,6 +8,7 @@ import java.util.List;
  * the shape DescribeServices reports them, so desired and live compare field by field.
  *
  * @param desiredCount the task count the spec asks for (autoscaling may move it within min..max)
+ * @param deployment ECS's deployment strategy; null for plain rolling (see {@link DeploymentStrategy})
  */
 public record ServiceSettings(
         int desiredCount,
@@ -16,7 +17,18 @@ public record ServiceSettings(
         List<LoadBalancerBinding> loadBalancers,
         boolean circuitBreaker,
         boolean circuitBreakerRollback,
-        String propagateTags) {
+        String propagateTags,
+        // left out of the settings hash when null, so services on plain rolling keep the hash they were tagged with
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        DeploymentStrategy deployment) {
+
+    /** Settings of a service on ECS's plain rolling strategy. */
+    public ServiceSettings(int desiredCount, List<CapacityItem> capacityProviderStrategy, NetworkSettings network,
+            List<LoadBalancerBinding> loadBalancers, boolean circuitBreaker, boolean circuitBreakerRollback,
+            String propagateTags) {
+        this(desiredCount, capacityProviderStrategy, network, loadBalancers, circuitBreaker, circuitBreakerRollback,
+                propagateTags, null);
+    }
 
     public ServiceSettings {
         capacityProviderStrategy = capacityProviderStrategy == null ? List.of()
@@ -37,7 +49,26 @@ public record ServiceSettings(
         }
     }
 
-    /** A target group the service registers its container port with. */
-    public record LoadBalancerBinding(String targetGroupArn, String containerName, int containerPort) {
+    /**
+     * A target group the service registers its container port with.
+     *
+     * @param advanced the green target group, listener rules and role of a traffic-shifting strategy; null for rolling
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record LoadBalancerBinding(String targetGroupArn, String containerName, int containerPort, Advanced advanced) {
+        public LoadBalancerBinding(String targetGroupArn, String containerName, int containerPort) {
+            this(targetGroupArn, containerName, containerPort, null);
+        }
+    }
+
+    /** ECS's {@code advancedConfiguration} of a load balancer: what blue/green, canary and linear move traffic with. */
+    public record Advanced(String alternateTargetGroupArn, String productionListenerRule, String testListenerRule,
+            String roleArn) {
+    }
+
+    /** These settings with another deployment strategy. */
+    public ServiceSettings withDeployment(DeploymentStrategy other) {
+        return new ServiceSettings(desiredCount, capacityProviderStrategy, network, loadBalancers, circuitBreaker,
+                circuitBreakerRollback, propagateTags, other);
     }
 }

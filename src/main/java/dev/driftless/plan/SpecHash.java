@@ -30,7 +30,7 @@ public final class SpecHash {
     /** The settings' hash leaves desiredCount out: it has its own tag, and autoscaling moves it. */
     public static String of(ServiceSettings s) {
         return hash(new ServiceSettings(0, s.capacityProviderStrategy(), s.network(), s.loadBalancers(),
-                s.circuitBreaker(), s.circuitBreakerRollback(), s.propagateTags()));
+                s.circuitBreaker(), s.circuitBreakerRollback(), s.propagateTags(), s.deployment()));
     }
 
     /** A text that is already canonical (see {@link ScheduleText}). */

@@ -4,6 +4,7 @@ import dev.driftless.plan.CostComparison;
 import dev.driftless.plan.CostEstimate;
 import dev.driftless.plan.FixedLine;
 import dev.driftless.plan.ServiceCost;
+import dev.driftless.plan.ShiftCost;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
@@ -29,9 +30,11 @@ public final class CostEstimateMarkdown {
                     .append(f.name()).append(" (fixed) | ").append(Money.usd(f.monthlyUsd())).append(" | ")
                     .append(Money.usd(f.monthlyUsd())).append(" | ±$0.00 |\n");
         }
+        md.append(shiftRows(c));
         md.append("| **Total** | | **").append(Money.usd(c.live().totalUsd())).append("** | **")
                 .append(Money.usd(p.totalUsd())).append("** | **").append(Money.delta(c.deltaUsd())).append("** |\n\n");
         md.append(budgetLine(p)).append("\n");
+        md.append(notes(shiftNotes(p)));
         md.append(notes(c.liveOnlyNotes()));
         md.append(details(p));
         if (c.hoursDiffer()) {
@@ -48,8 +51,50 @@ public final class CostEstimateMarkdown {
         md.append("#### Estimated monthly cost — ").append(month(e)).append("\n\n");
         md.append(table(e));
         md.append(budgetLine(e)).append("\n");
+        md.append(notes(shiftNotes(e)));
         md.append(notes(e.notes()));
         return md.toString();
+    }
+
+    /** Live vs proposed for the deploys that run a second set of tasks, where the spec says how many a month. */
+    private static String shiftRows(CostComparison c) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        c.proposed().shifts().forEach(s -> keys.add(s.key()));
+        c.live().shifts().forEach(s -> keys.add(s.key()));
+        StringBuilder md = new StringBuilder();
+        for (String key : keys) {
+            java.util.Optional<ShiftCost> after = shift(c.proposed(), key);
+            java.util.Optional<ShiftCost> before = shift(c.live(), key);
+            double liveUsd = before.map(ShiftCost::monthlyUsd).orElse(0.0);
+            double proposedUsd = after.map(ShiftCost::monthlyUsd).orElse(0.0);
+            if (liveUsd == 0 && proposedUsd == 0) {
+                continue;
+            }
+            ShiftCost any = after.or(() -> before).orElseThrow();
+            md.append("| ").append(any.environment()).append(" | ").append(any.service()).append(" (")
+                    .append(any.strategy()).append(" deploys, ").append(any.deploysPerMonth()).append("/month) | ")
+                    .append(Money.usd(liveUsd)).append(" | ").append(Money.usd(proposedUsd)).append(" | ")
+                    .append(Money.delta(proposedUsd - liveUsd)).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String perDeploy(double usd) {
+        return usd > 0 && usd < 0.005 ? "under $0.01" : Money.usd(usd);
+    }
+
+    private static java.util.Optional<ShiftCost> shift(CostEstimate e, String key) {
+        return e.shifts().stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /** What each traffic-shifting deploy adds, one line per service, and whether the monthly total counts it. */
+    static List<String> shiftNotes(CostEstimate e) {
+        return e.shifts().stream().map(s -> s.environment() + "/" + s.service() + ": each " + s.strategy()
+                + " deploy runs " + Money.number(s.tasks()) + " more " + (s.tasks() == 1 ? "task" : "tasks") + " for "
+                + Money.number(s.minutes()) + " min (" + s.basis() + "): " + perDeploy(s.usdPerDeploy()) + " per deploy"
+                + (s.deploysPerMonth() == null ? ", not in the monthly total (set deploy.deploysPerMonth to include it)"
+                        : " × " + s.deploysPerMonth() + " deploys = " + Money.usd(s.monthlyUsd()) + "/month"))
+                .toList();
     }
 
     /** The per-service arithmetic in a collapsible block. */
@@ -75,6 +120,16 @@ public final class CostEstimateMarkdown {
         for (FixedLine f : e.fixed()) {
             md.append("| ").append(f.environment() == null ? "all" : f.environment()).append(" | ").append(f.name())
                     .append(" | fixed | | | | ").append(Money.usd(f.monthlyUsd())).append(" |\n");
+        }
+        for (ShiftCost s : e.shifts()) {
+            if (s.deploysPerMonth() != null) {
+                md.append("| ").append(s.environment()).append(" | ").append(s.service()).append(" | ")
+                        .append(s.strategy()).append(" deploys | ").append(Money.number(s.tasks())).append(" more | ")
+                        .append(Money.number(s.minutes() * s.deploysPerMonth() / 60.0)).append(" (")
+                        .append(s.deploysPerMonth()).append(" × ").append(s.basis()).append(") | ")
+                        .append(perDeploy(s.usdPerDeploy())).append(" per deploy | ").append(Money.usd(s.monthlyUsd()))
+                        .append(" |\n");
+            }
         }
         md.append("| **Total** | | | | | | **").append(Money.usd(e.totalUsd())).append("** |\n\n");
         return md.toString();

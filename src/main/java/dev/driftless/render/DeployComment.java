@@ -28,7 +28,8 @@ public final class DeployComment {
                 .append(", cluster ").append(MarkdownTable.code(report.cluster())).append(".\n\n");
         MarkdownTable table = new MarkdownTable("Service", "Outcome", "Image", "Duration").alignRight(3);
         for (ServiceResult s : report.services()) {
-            table.row(s.service(), (s.ok() ? "" : "❌ ") + s.outcome().label(), DeployMarkdown.shortImage(s.image()),
+            table.row(s.service(), (s.ok() ? "" : "❌ ") + s.outcome().label()
+                    + (s.deployment() == null ? "" : " (" + s.deployment() + ")"), DeployMarkdown.shortImage(s.image()),
                     s.duration().isZero() ? "" : Durations.format(Duration.ofSeconds(Math.max(1, s.duration().toSeconds()))));
         }
         md.append(table.render()).append('\n');

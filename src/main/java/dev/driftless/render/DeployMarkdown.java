@@ -25,7 +25,8 @@ public final class DeployMarkdown {
         MarkdownTable table = new MarkdownTable("Service", "Result", "Task definition", "Image", "Duration", "Reasons")
                 .alignRight(4);
         for (ServiceResult s : report.services()) {
-            table.row(s.service(), (s.ok() ? "" : "❌ ") + s.outcome().label(), shortArn(s.taskDefinitionArn()),
+            table.row(s.service(), (s.ok() ? "" : "❌ ") + s.outcome().label()
+                    + (s.deployment() == null ? "" : " (" + s.deployment() + ")"), shortArn(s.taskDefinitionArn()),
                     shortImage(s.image()), s.duration().isZero() ? "" : Durations.format(round(s.duration())),
                     reasons(s));
         }

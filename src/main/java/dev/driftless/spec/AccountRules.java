@@ -49,9 +49,25 @@ final class AccountRules implements SpecRule {
                 ctx.kmsKey(path + ".image.kmsKey", s.image().kmsKey());
             }
             if (s.loadBalancer() != null) {
-                ctx.targetGroup(path + ".loadBalancer.targetGroupArn", s.loadBalancer().targetGroupArn());
+                LoadBalancer lb = s.loadBalancer();
+                ctx.targetGroup(path + ".loadBalancer.targetGroupArn", lb.targetGroupArn());
+                ctx.targetGroup(path + ".loadBalancer.alternateTargetGroupArn", lb.alternateTargetGroupArn());
+                ctx.listenerRule(path + ".loadBalancer.productionListenerRule", lb.productionListenerRule());
+                ctx.listenerRule(path + ".loadBalancer.testListenerRule", lb.testListenerRule());
+                ctx.role(path + ".loadBalancer.role", lb.role());
             }
+            hooks(ctx, path + ".deploy", s.deploy());
+            s.overrides().forEach((env, o) -> hooks(ctx, path + ".overrides." + env + ".deploy", o.deploy()));
         });
+    }
+
+    private static void hooks(Context ctx, String path, ServiceDeploy deploy) {
+        if (deploy == null) {
+            return;
+        }
+        for (int i = 0; i < deploy.hooks().size(); i++) {
+            ctx.lambda(path + ".hooks[" + i + "].lambda", deploy.hooks().get(i).lambda());
+        }
     }
 
     private static void secrets(Context ctx, String path, Map<String, String> secrets) {
@@ -114,6 +130,42 @@ final class AccountRules implements SpecRule {
             if (region != null && !arn.region().equals(region)) {
                 problems.error(path, "target group is in " + arn.region() + " but the spec deploys to " + region
                         + "; a service can only use a target group in its own region");
+            }
+        }
+
+        void listenerRule(String path, String value) {
+            if (value == null) {
+                return;
+            }
+            Arn arn = Arn.parse(value).filter(a -> a.service().equals("elasticloadbalancing")
+                    && a.resource().startsWith("listener-rule/")).orElse(null);
+            if (arn == null) {
+                problems.error(path, "'" + value + "' is not a listener rule ARN like "
+                        + "arn:aws:elasticloadbalancing:us-west-2:123456789012:listener-rule/app/NAME/ID/ID/ID");
+                return;
+            }
+            sameAccount(path, arn, "listener rule");
+            sameRegion(path, arn, "listener rule", "a service's traffic can only move on a load balancer in its region");
+        }
+
+        void lambda(String path, String value) {
+            if (value == null) {
+                return;
+            }
+            Arn arn = Arn.parse(value).filter(a -> a.service().equals("lambda") && a.resource().startsWith("function:")
+                    && a.resource().length() > "function:".length()).orElse(null);
+            if (arn == null) {
+                problems.error(path, "'" + value + "' is not a Lambda function ARN like "
+                        + "arn:aws:lambda:us-west-2:123456789012:function:NAME");
+                return;
+            }
+            sameAccount(path, arn, "Lambda function");
+            sameRegion(path, arn, "Lambda function", "ECS calls lifecycle hooks in the service's region");
+        }
+
+        private void sameRegion(String path, Arn arn, String what, String why) {
+            if (region != null && !arn.region().equals(region)) {
+                problems.error(path, what + " is in " + arn.region() + " but the spec deploys to " + region + "; " + why);
             }
         }
 

@@ -1,7 +1,7 @@
 package dev.driftless.spec;
 
+import java.time.Duration;
 import java.util.List;
-
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Binds one entry of {@code services:} with its image, health check, load balancer, scaling and overrides. */
@@ -24,7 +24,9 @@ final class ServiceBinder {
                 if (containerPort == null && port == null) {
                     problems.error(l.path(), "missing 'containerPort' (and the service has no 'port' to default it to)");
                 }
-                return new LoadBalancer(arn, containerPort != null ? containerPort : port == null ? 0 : port);
+                return new LoadBalancer(arn, containerPort != null ? containerPort : port == null ? 0 : port,
+                        l.string("alternateTargetGroupArn"), l.string("productionListenerRule"),
+                        l.string("testListenerRule"), l.string("role"));
             }).orElse(null);
             return new ServiceSpec(
                     name,
@@ -41,8 +43,23 @@ final class ServiceBinder {
                     SpecBinder.orDefault(s.integer("desiredCount"), Defaults.DESIRED_COUNT),
                     s.object("autoscaling", Shapes.AUTOSCALING).map(this::autoscaling).orElse(null),
                     s.named("overrides", "override", this::override),
+                    s.object("deploy", Shapes.SERVICE_DEPLOY).map(this::deploy).orElse(null),
                     shape(s));
         }).orElse(null);
+    }
+
+    /** A deploy wait: like other durations, but zero is allowed (ECS then does not wait). */
+    private Duration wait(MappingReader m, String key) {
+        String text = m.string(key);
+        if (text == null) {
+            return null;
+        }
+        Duration d = Durations.parse(text);
+        if (d == null || d.isNegative()) {
+            problems.error(m.child(key), "'" + text + "' is not a duration; write it like 10m, 1h30m or PT10M");
+            return null;
+        }
+        return d;
     }
 
     private TaskShape shape(MappingReader s) {
@@ -87,6 +104,23 @@ final class ServiceBinder {
         return MappingReader.object(node, path, Shapes.OVERRIDE, problems).map(o -> new ServiceOverride(
                 o.integer("cpu"), o.integer("memory"), o.integer("desiredCount"),
                 o.stringMap("environment", "variable"), o.stringMap("secrets", "secret"),
-                o.object("autoscaling", Shapes.AUTOSCALING).map(this::autoscaling).orElse(null))).orElse(null);
+                o.object("autoscaling", Shapes.AUTOSCALING).map(this::autoscaling).orElse(null),
+                o.object("deploy", Shapes.SERVICE_DEPLOY).map(this::deploy).orElse(null))).orElse(null);
+    }
+
+    private ServiceDeploy deploy(MappingReader d) {
+        ServiceDeploy.Canary canary = d.object("canary", Shapes.CANARY)
+                .map(c -> new ServiceDeploy.Canary(c.decimal("percent"), wait(c, "wait"))).orElse(null);
+        ServiceDeploy.Linear linear = d.object("linear", Shapes.LINEAR)
+                .map(l -> new ServiceDeploy.Linear(l.decimal("stepPercent"), wait(l, "stepWait")))
+                .orElse(null);
+        List<ServiceDeploy.Hook> hooks = d.list("hooks", (node, path) ->
+                MappingReader.object(node, path, Shapes.HOOK, problems).map(h -> {
+                    String lambda = h.requiredString("lambda");
+                    List<String> stages = h.require("stages") ? h.strings("stages") : null;
+                    return lambda == null || stages == null ? null : new ServiceDeploy.Hook(lambda, stages);
+                }).orElse(null));
+        return new ServiceDeploy(d.string("strategy"), wait(d, "bakeTime"), canary, linear,
+                d.strings("alarms"), hooks, d.integer("deploysPerMonth"));
     }
 }

@@ -28,6 +28,7 @@ public record ServiceSpec(
         int desiredCount,
         Autoscaling autoscaling,
         Map<String, ServiceOverride> overrides,
+        ServiceDeploy deploy,
         TaskShape shape) {
 
     public static final String X86_64 = "X86_64";
@@ -39,16 +40,25 @@ public record ServiceSpec(
         environment = Maps.copy(environment);
         secrets = Maps.copy(secrets);
         overrides = Maps.copy(overrides);
+        deploy = deploy == null ? ServiceDeploy.DEFAULT : deploy;
         shape = shape == null ? TaskShape.DEFAULT : shape;
+    }
+
+    /** A service that deploys with ECS's rolling strategy and driftless's default task-definition names and wiring. */
+    public ServiceSpec(String name, ImageSpec image, int cpu, int memory, String architecture, Integer port,
+            List<String> command, Map<String, String> environment, Map<String, String> secrets, HealthCheck healthCheck,
+            LoadBalancer loadBalancer, int desiredCount, Autoscaling autoscaling, Map<String, ServiceOverride> overrides) {
+        this(name, image, cpu, memory, architecture, port, command, environment, secrets, healthCheck, loadBalancer,
+                desiredCount, autoscaling, overrides, null, null);
     }
 
     /** A service with driftless's default task-definition names and wiring. */
     public ServiceSpec(String name, ImageSpec image, int cpu, int memory, String architecture, Integer port,
-                       List<String> command, Map<String, String> environment, Map<String, String> secrets,
-                       HealthCheck healthCheck, LoadBalancer loadBalancer, int desiredCount, Autoscaling autoscaling,
-                       Map<String, ServiceOverride> overrides) {
+            List<String> command, Map<String, String> environment, Map<String, String> secrets, HealthCheck healthCheck,
+            LoadBalancer loadBalancer, int desiredCount, Autoscaling autoscaling, Map<String, ServiceOverride> overrides,
+            ServiceDeploy deploy) {
         this(name, image, cpu, memory, architecture, port, command, environment, secrets, healthCheck, loadBalancer,
-                desiredCount, autoscaling, overrides, TaskShape.DEFAULT);
+                desiredCount, autoscaling, overrides, deploy, null);
     }
 
     /** This service with the environment's override (if any) applied. */
@@ -74,6 +84,7 @@ public record ServiceSpec(
                 o.desiredCount() != null ? o.desiredCount() : desiredCount,
                 o.autoscaling() != null ? o.autoscaling() : autoscaling,
                 env.capacity(),
+                o.deploy() != null ? o.deploy() : deploy,
                 shape);
     }
 }

@@ -26,6 +26,10 @@ public final class Shapes {
     public static final String LOAD_BALANCER = "LoadBalancer";
     public static final String AUTOSCALING = "Autoscaling";
     public static final String OVERRIDE = "Override";
+    public static final String SERVICE_DEPLOY = "ServiceDeploy";
+    public static final String CANARY = "Canary";
+    public static final String LINEAR = "Linear";
+    public static final String HOOK = "Hook";
     public static final String BUDGET = "Budget";
     public static final String COST = "Cost";
     public static final String FIXED_COST = "FixedCost";
@@ -64,17 +68,22 @@ public final class Shapes {
         m.put(WINDOW, List.of("days", "from", "to"));
         m.put(MIXED_CAPACITY, List.of("spot", "onDemand", "base"));
         m.put(SERVICE, List.of("image", "cpu", "memory", "architecture", "port", "command", "environment", "secrets",
-                "healthCheck", "loadBalancer", "desiredCount", "autoscaling", "overrides", "taskFamily", "containerName",
-                "ports", "logOptions", "roles"));
+                "healthCheck", "loadBalancer", "desiredCount", "autoscaling", "overrides", "deploy", "taskFamily",
+                "containerName", "ports", "logOptions", "roles"));
         m.put(PORT, List.of("containerPort", "protocol", "name", "appProtocol"));
         m.put(IMAGE, List.of("repository", "build", "scan", "immutableTags", "lifecycle", "encryption", "kmsKey"));
         m.put(BUILD, List.of("context", "dockerfile", "args", "platform"));
         m.put(SCAN, List.of("failOn"));
         m.put(LIFECYCLE, List.of("keepTagged", "untaggedDays"));
         m.put(HEALTH_CHECK, List.of("command", "interval", "timeout", "retries", "startPeriod"));
-        m.put(LOAD_BALANCER, List.of("targetGroupArn", "containerPort"));
+        m.put(LOAD_BALANCER, List.of("targetGroupArn", "containerPort", "alternateTargetGroupArn",
+                "productionListenerRule", "testListenerRule", "role"));
         m.put(AUTOSCALING, List.of("min", "max", "cpuPercent", "memoryPercent"));
-        m.put(OVERRIDE, List.of("cpu", "memory", "desiredCount", "environment", "secrets", "autoscaling"));
+        m.put(OVERRIDE, List.of("cpu", "memory", "desiredCount", "environment", "secrets", "autoscaling", "deploy"));
+        m.put(SERVICE_DEPLOY, List.of("strategy", "bakeTime", "canary", "linear", "alarms", "hooks", "deploysPerMonth"));
+        m.put(CANARY, List.of("percent", "wait"));
+        m.put(LINEAR, List.of("stepPercent", "stepWait"));
+        m.put(HOOK, List.of("lambda", "stages"));
         m.put(BUDGET, List.of("monthlyUsd", "alerts"));
         m.put(COST, List.of("tag", "fixed", "prices"));
         m.put(FIXED_COST, List.of("name", "monthlyUsd", "environment"));

@@ -16,6 +16,7 @@ public final class SpecLoader {
             new ScheduleRules(),
             new AccountRules(),
             new ServiceRules(),
+            new DeployRules(),
             new SettingsRules());
 
     private SpecLoader() {

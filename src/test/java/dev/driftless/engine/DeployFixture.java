@@ -65,13 +65,22 @@ final class DeployFixture implements AutoCloseable {
                 Duration.ofSeconds(15), 4);
     }
 
+    /** Set by tests against a launcher that models ECS service deployments: deploy and rollback then follow them. */
+    boolean followServiceDeployments;
+
+    ServiceDeploymentWaiter serviceDeploymentWaiter() {
+        return followServiceDeployments ? new ServiceDeploymentWaiter(new dev.driftless.aws.EcsServiceDeployments(ecs),
+                clock, clock.sleeper(), progress, Duration.ofSeconds(15)) : null;
+    }
+
     Deployer deployer() {
         return new Deployer(new EcsTaskDefinitionStore(ecs), new EcsServiceWriter(ecs),
-                new dev.driftless.aws.AppAutoScalingTargets(autoScaling), waiter(), progress, clock);
+                new dev.driftless.aws.AppAutoScalingTargets(autoScaling), waiter(), serviceDeploymentWaiter(), progress, clock);
     }
 
     Rollback rollback() {
-        return new Rollback(reader(), new EcsTaskDefinitionStore(ecs), new EcsServiceWriter(ecs), waiter(), progress, clock);
+        return new Rollback(reader(), new EcsTaskDefinitionStore(ecs), new EcsServiceWriter(ecs), waiter(),
+                serviceDeploymentWaiter(), progress, clock);
     }
 
     DeployReport rollback(List<String> services, String to) {
