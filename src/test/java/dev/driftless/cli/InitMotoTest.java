@@ -221,4 +221,39 @@ class InitMotoTest {
         }
         assertThat(changes(planJson(spec))).as("the plan with the live images is clean again").isEmpty();
     }
+    @Test
+    @Order(7)
+    void spotWrittenEitherWayAdoptsAsCapacitySpotWithNoChange() throws Exception {
+        // the known false drift: FARGATE_SPOT weight 1 alone, or with FARGATE weight 0, is what `capacity: spot` renders
+        try (EcsClient ecs = DeployCommandTest.ecs(moto.endpoint())) {
+            var network = ecs.describeServices(b -> b.cluster("shop-prod").services("web")).services().get(0)
+                    .networkConfiguration();
+            ecs.createCluster(b -> b.clusterName("shop-dev").capacityProviders("FARGATE", "FARGATE_SPOT"));
+            String arn = ecs.registerTaskDefinition(b -> b.family("shop-dev-web").cpu("0.25 vCPU").memory("0.5 GB")
+                    .networkMode("awsvpc").requiresCompatibilitiesWithStrings("FARGATE")
+                    .containerDefinitions(c -> c.name("web").image("123456789012.dkr.ecr.us-west-2.amazonaws.com/shop-web:1")
+                            .secrets(x -> x.name("TOKEN").valueFrom("/shop/dev/token"))))
+                    .taskDefinition().taskDefinitionArn();
+            ecs.createService(b -> b.cluster("shop-dev").serviceName("web").taskDefinition(arn).desiredCount(1)
+                    .networkConfiguration(network).propagateTags("SERVICE")
+                    .deploymentConfiguration(d -> d.deploymentCircuitBreaker(cb -> cb.enable(true).rollback(true)))
+                    .capacityProviderStrategy(p -> p.capacityProvider("FARGATE_SPOT").weight(1)));
+            ecs.createService(b -> b.cluster("shop-dev").serviceName("web-b").taskDefinition(arn).desiredCount(1)
+                    .networkConfiguration(network).propagateTags("SERVICE")
+                    .deploymentConfiguration(d -> d.deploymentCircuitBreaker(cb -> cb.enable(true).rollback(true)))
+                    .capacityProviderStrategy(p -> p.capacityProvider("FARGATE_SPOT").weight(1),
+                            p -> p.capacityProvider("FARGATE").weight(0)));
+        }
+        Path dev = dir.resolve("dev/shop.yaml");
+
+        assertThat(run("init", "--cluster", "shop-dev", "--env", "dev", "--name", "shop", "--out", dev.toString())).as(err()).isZero();
+        String text = Files.readString(dev);
+        assertThat(text).contains("capacity: spot", "TOKEN: \"arn:aws:ssm:us-west-2:123456789012:parameter/shop/dev/token\"");
+
+        int code = run("plan", "--specs", dev.toString(), "--env", "dev", "--json", "--keep-live-image");
+        assertThat(code).as(err()).isIn(0, 2);
+        JsonNode plan = new ObjectMapper().readTree(out());
+        assertThat(plan.path("services").size()).as(out() + err()).isEqualTo(2);
+        assertThat(changes(plan)).isEmpty();
+    }
 }
