@@ -1,6 +1,10 @@
 package dev.driftless.aws;
 
+import dev.driftless.plan.Carried;
 import dev.driftless.plan.DeploymentStrategy;
+import dev.driftless.plan.TaskDefinitionJson;
+import java.util.ArrayList;
+import software.amazon.awssdk.core.SdkPojo;
 import dev.driftless.plan.LiveService;
 import dev.driftless.plan.ServiceSettings;
 import dev.driftless.plan.TaskDefinition;
@@ -57,8 +61,33 @@ public final class EcsShapes {
     private EcsShapes() {
     }
 
-    /** A live task definition as driftless compares it; {@code containerName} picks the container when there are several. */
+    /**
+     * A live task definition as driftless compares it; {@code containerName} picks the container when there are
+     * several. What the spec does not model is kept in {@link dev.driftless.plan.Carried}, so a deploy registers it again.
+     */
     public static TaskDefinition toPlan(software.amazon.awssdk.services.ecs.model.TaskDefinition td, String containerName) {
+        TaskDefinition typed = typed(td, containerName);
+        Carried json = TaskDefinitionJson.read(SdkMaps.toMap(td), containerName).carried();
+        // #15 types sidecars, volumes, storage and container settings and reads the rest into extra;
+        // what is left of #16's carried keys is only what neither holds, so nothing is registered twice.
+        java.util.Set<String> taskHeld = new java.util.HashSet<>(dev.driftless.spec.EcsFieldNames.TYPED_TASK.keySet());
+        taskHeld.addAll(typed.extra().keySet());
+        java.util.Set<String> containerHeld = new java.util.HashSet<>(dev.driftless.spec.EcsFieldNames.TYPED_CONTAINER.keySet());
+        if (typed.container() != null) {
+            containerHeld.addAll(typed.container().extra().keySet());
+        }
+        Map<String, Object> task = new TreeMap<>(json.task());
+        task.keySet().removeAll(taskHeld);
+        Map<String, Object> container = new TreeMap<>(json.container());
+        container.keySet().removeAll(containerHeld);
+        Carried carried = new Carried(new TreeMap<>(task), new TreeMap<>(container), List.of());
+        return new TaskDefinition(typed.family(), typed.cpu(), typed.memory(), typed.networkMode(),
+                typed.requiresCompatibilities(), typed.cpuArchitecture(), typed.operatingSystemFamily(),
+                typed.executionRoleArn(), typed.taskRoleArn(), typed.container(), typed.sidecars(),
+                typed.ephemeralStorage(), typed.volumes(), typed.extra(), carried);
+    }
+
+    private static TaskDefinition typed(software.amazon.awssdk.services.ecs.model.TaskDefinition td, String containerName) {
         List<ContainerDefinition> containers = td.containerDefinitions();
         ContainerDefinition c = containers.stream().filter(x -> Objects.equals(x.name(), containerName)).findFirst()
                 .orElse(containers.isEmpty() ? null : containers.get(0));
@@ -77,7 +106,8 @@ public final class EcsShapes {
                 sidecars(containers, c),
                 td.ephemeralStorage() == null ? null : td.ephemeralStorage().sizeInGiB(),
                 td.volumes().stream().map(EcsShapes::volume).toList(),
-                extraTask(td));
+                extraTask(td),
+                Carried.NONE);
     }
 
     private static Map<String, TaskDefinition.Container> sidecars(List<ContainerDefinition> all, ContainerDefinition main) {
@@ -169,7 +199,14 @@ public final class EcsShapes {
 
     /** The RegisterTaskDefinition request for a rendering, with the tags to put on the revision. */
     public static RegisterTaskDefinitionRequest toRegisterRequest(TaskDefinition td, Map<String, String> tags) {
-        List<ContainerDefinition> containers = td.containers().stream().map(EcsShapes::containerDefinition).toList();
+        Carried carried = td.carried();
+        List<ContainerDefinition> containers = new ArrayList<>(td.containers().stream()
+                .map(c -> containerDefinition(c, c == td.container() ? carried.container() : Map.of())).toList());
+        for (Map<String, Object> sidecar : carried.sidecars()) {
+            ContainerDefinition.Builder b = ContainerDefinition.builder();
+            SdkMaps.set((SdkPojo) b, sidecar, "container " + sidecar.get("name"));
+            containers.add(b.build());
+        }
         RegisterTaskDefinitionRequest.Builder request = RegisterTaskDefinitionRequest.builder()
                 .family(td.family())
                 .cpu(String.valueOf(td.cpu()))
@@ -189,6 +226,7 @@ public final class EcsShapes {
             request.volumes(td.volumes().stream().map(EcsShapes::volume).toList());
         }
         SdkValues.apply(request, td.extra());
+        SdkMaps.set((SdkPojo) request, carried.task(), "task definition " + td.family());
         return request.build();
     }
 
@@ -209,13 +247,14 @@ public final class EcsShapes {
         return b.build();
     }
 
-    private static ContainerDefinition containerDefinition(TaskDefinition.Container c) {
+    private static ContainerDefinition containerDefinition(TaskDefinition.Container c, Map<String, Object> carried) {
         ContainerDefinition.Builder container = ContainerDefinition.builder()
                 .name(c.name())
                 .image(c.image())
                 .essential(c.essential())
                 .portMappings(c.portMappings().stream()
-                        .map(p -> PortMapping.builder().containerPort(p.containerPort()).protocol(p.protocol()).build())
+                        .map(p -> PortMapping.builder().containerPort(p.containerPort()).protocol(p.protocol())
+                                .name(p.name()).appProtocol(p.appProtocol()).build())
                         .toList())
                 .environment(c.environment().entrySet().stream()
                         .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList())
@@ -261,6 +300,7 @@ public final class EcsShapes {
             container.linuxParameters(LinuxParameters.builder().initProcessEnabled(c.initProcessEnabled()).build());
         }
         SdkValues.apply(container, c.extra());
+        SdkMaps.set((SdkPojo) container, carried, "container " + c.name());
         return container.build();
     }
 

@@ -40,6 +40,7 @@ public final class DriftlessCommand implements Callable<Integer> {
             "test", TestCommand.class,
             "run", RunCommand.class,
             "drift", DriftCommand.class,
+            "init", InitCommand.class,
             "__train", TrainCommand.class);
 
     private static Map<String, Class<?>> subcommands(Object... nameThenClass) {

@@ -116,6 +116,10 @@ public final class DeployPlanner {
                 return new ServiceStep(p, live, ServiceStep.Kind.RECORD, false, false, false,
                         dev.driftless.plan.ScheduleText.tag(p.desired().schedule()));
             }
+            if (live != null && live.tag(ServiceTags.SPEC_HASH).isEmpty()) {
+                return new ServiceStep(p, live, ServiceStep.Kind.ADOPT, false, false, false,
+                        "adopt: tags only — nothing registered or updated");
+            }
             return new ServiceStep(p, live, ServiceStep.Kind.UNCHANGED, false, false, false, null);
         }
         return new ServiceStep(p, live, ServiceStep.Kind.UPDATE, td, settings, count, null);

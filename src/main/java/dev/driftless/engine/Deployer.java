@@ -90,6 +90,9 @@ public final class Deployer {
             } else if (s.kind() == ServiceStep.Kind.RECORD) {
                 progress.line(s.describe());
                 services.tag(s.live().arn(), Map.of(ServiceTags.SCHEDULE, s.note()));
+            } else if (s.kind() == ServiceStep.Kind.ADOPT) {
+                progress.line(s.describe());
+                services.tag(s.live().arn(), serviceTags(s.desired(), s.live().taskDefinitionArn(), null, options));
             }
         }
         List<RolloutTarget> targets = steps.stream().filter(ServiceStep::startsDeployment)
@@ -344,6 +347,11 @@ public final class Deployer {
         tags.put(ServiceTags.AUTOSCALING, ServiceTags.autoscaling(d.autoscaling()));
         tags.put(ServiceTags.SCHEDULE, dev.driftless.plan.ScheduleText.tag(d.schedule()));
         tags.put(ServiceTags.IMAGE, d.taskDefinition().image());
+        List<String> carried = d.taskDefinition().carried().names();
+        if (!carried.isEmpty()) {
+            String names = String.join(",", carried);
+            tags.put(ServiceTags.CARRIED, names.length() > 256 ? names.substring(0, 256) : names);
+        }
         if (options.gitSha() != null) {
             tags.put(ServiceTags.GIT_SHA, options.gitSha());
         }

@@ -63,11 +63,11 @@ public final class Planner {
             TaskDefinition liveTd = null;
             TaskDefinition deployedTd = null;
             if (PlanDiff.needsLiveTaskDefinition(desired, ls)) {
-                liveTd = fetch(fetched, ls.taskDefinitionArn(), view.name()).orElse(null);
+                liveTd = fetch(fetched, ls.taskDefinitionArn(), view.containerName()).orElse(null);
             }
             Optional<String> deployedArn = PlanDiff.needsDeployedTaskDefinition(desired, ls);
             if (deployedArn.isPresent()) {
-                deployedTd = fetch(fetched, deployedArn.get(), view.name()).orElse(null);
+                deployedTd = fetch(fetched, deployedArn.get(), view.containerName()).orElse(null);
             }
             if (ls != null && liveTd == null && PlanDiff.needsLiveTaskDefinition(desired, ls)) {
                 // the live definition was deregistered and deleted; compare against nothing rather than fail
@@ -99,7 +99,7 @@ public final class Planner {
             if (tagged.isPresent() && live.tag(ServiceTags.TASK_DEFINITION).map(live.taskDefinitionArn()::equals).orElse(false)) {
                 return tagged.get();
             }
-            Optional<TaskDefinition> td = fetch(fetched, live.taskDefinitionArn(), view.name());
+            Optional<TaskDefinition> td = fetch(fetched, live.taskDefinitionArn(), view.containerName());
             if (td.isPresent() && td.get().container() != null) {
                 return td.get().image();
             }

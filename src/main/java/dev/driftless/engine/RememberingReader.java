@@ -17,7 +17,8 @@ import java.util.Optional;
  * <p>It also spares deploy the DescribeTaskDefinition the plan makes to list field-level changes: the plan
  * asks for a live definition whose service tags say driftless deployed it only when the spec hash differs,
  * so deploy already knows the answer (register a new revision) and needs no field list. It gets a
- * definition with nothing in it, which differs from every rendering.
+ * definition with nothing in it, which differs from every rendering — unless the service's tags say its revision
+ * keeps fields the spec does not model ({@link ServiceTags#CARRIED}): those are read, to be registered again.
  */
 final class RememberingReader implements LiveStateReader {
     private final LiveStateReader reader;
@@ -38,10 +39,14 @@ final class RememberingReader implements LiveStateReader {
 
     @Override
     public Optional<TaskDefinition> taskDefinition(String arnOrFamilyRevision, String containerName) {
-        LiveService live = seen.get(containerName);
-        if (live != null && arnOrFamilyRevision.equals(live.taskDefinitionArn())
+        // the services seen this round, by the revision they run (the container name need not be the service's)
+        LiveService live = seen.values().stream().filter(s -> arnOrFamilyRevision.equals(s.taskDefinitionArn()))
+                .findFirst().orElse(null);
+        if (live != null
                 && live.tag(ServiceTags.TASK_DEFINITION).map(arnOrFamilyRevision::equals).orElse(false)
-                && live.tag(ServiceTags.SPEC_HASH).filter(h -> !h.isBlank()).isPresent()) {
+                && live.tag(ServiceTags.SPEC_HASH).filter(h -> !h.isBlank()).isPresent()
+                // a revision that keeps fields the spec does not model is read, so the next one keeps them too
+                && live.tag(ServiceTags.CARRIED).filter(c -> !c.isBlank()).isEmpty()) {
             return Optional.of(NOT_READ);
         }
         return reader.taskDefinition(arnOrFamilyRevision, containerName);

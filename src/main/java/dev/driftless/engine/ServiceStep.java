@@ -21,8 +21,11 @@ public record ServiceStep(
         boolean desiredCountChanged,
         String note) {
 
-    /** RECORD: nothing in ECS changes, only what driftless records on the service (a new schedule). */
-    public enum Kind { CREATE, UPDATE, RECORD, UNCHANGED, PINNED }
+    /**
+     * RECORD: nothing in ECS changes, only what driftless records on the service (a new schedule).
+     * ADOPT: a service driftless did not deploy already runs what the spec says; only driftless's tags are added.
+     */
+    public enum Kind { CREATE, UPDATE, RECORD, ADOPT, UNCHANGED, PINNED }
 
     public String service() {
         return plan.service();
@@ -62,6 +65,7 @@ public record ServiceStep(
             case CREATE -> service() + ": create with " + desired().taskDefinition().image();
             case UNCHANGED -> service() + ": unchanged";
             case RECORD -> service() + ": record its new schedule (" + note + "); nothing in ECS changes";
+            case ADOPT -> service() + ": adopt: tags only (it already runs what the spec says; nothing is registered or updated)";
             case PINNED -> service() + ": left alone — " + note;
             case UPDATE -> service() + ": update" + (taskDefinitionChanged ? " task definition (image "
                     + desired().taskDefinition().image() + ")" : "")

@@ -7,6 +7,8 @@ import dev.driftless.spec.EnvironmentSpec;
 import dev.driftless.spec.HealthCheck;
 import dev.driftless.spec.LoadBalancer;
 import dev.driftless.spec.Network;
+import dev.driftless.spec.Roles;
+import dev.driftless.spec.TaskShape;
 import dev.driftless.spec.ServiceView;
 import dev.driftless.spec.Sidecar;
 import dev.driftless.spec.SidecarImage;
@@ -119,21 +121,20 @@ public final class DesiredRenderer {
     }
 
     TaskDefinition taskDefinition(ServiceView view, String imageUri, Map<String, String> sidecarImages) {
+        TaskShape shape = view.shape();
+        TaskDefinition.LogConfiguration logs = logs(view);
         List<TaskDefinition.PortMapping> ports = new ArrayList<>();
         if (view.port() != null) {
             ports.add(new TaskDefinition.PortMapping(view.port(), "tcp"));
         }
-        if (view.loadBalancer() != null && !java.util.Objects.equals(view.loadBalancer().containerPort(), view.port())) {
+        shape.ports().forEach(p -> ports.add(new TaskDefinition.PortMapping(p.containerPort(), p.protocol(), p.name(),
+                p.appProtocol())));
+        if (view.loadBalancer() != null && ports.stream().noneMatch(p -> p.containerPort() == view.loadBalancer().containerPort())) {
             ports.add(new TaskDefinition.PortMapping(view.loadBalancer().containerPort(), "tcp"));
         }
-        TaskDefinition.LogConfiguration logs = spec.logs() == null || spec.logs().group() == null ? null
-                : new TaskDefinition.LogConfiguration("awslogs", Map.of(
-                        "awslogs-group", spec.logs().group(),
-                        "awslogs-region", spec.region(),
-                        "awslogs-stream-prefix", view.name()));
         HealthCheck hc = view.healthCheck();
         TaskDefinition.Container container = new TaskDefinition.Container(
-                view.name(),
+                view.containerName(),
                 imageUri,
                 true,
                 ports,
@@ -158,21 +159,23 @@ public final class DesiredRenderer {
         }
         Map<String, TaskDefinition.Container> sidecars = new java.util.TreeMap<>();
         view.sidecars().forEach((n, s) -> sidecars.put(n, sidecar(view, s, imageUri, sidecarImages, logs)));
+        Roles roles = shape.roles() != null ? shape.roles() : spec.roles();
         return new TaskDefinition(
-                family(view.environment(), view.name()),
+                family(view),
                 view.cpu(),
                 view.memory(),
                 "awsvpc",
                 List.of(FARGATE),
                 view.architecture(),
                 "LINUX",
-                spec.roles() == null ? null : spec.roles().execution(),
-                spec.roles() == null ? null : spec.roles().task(),
+                roles == null ? null : roles.execution(),
+                roles == null ? null : roles.task(),
                 container,
                 sidecars,
                 view.task().ephemeralStorage(),
                 view.task().volumes().values().stream().map(DesiredRenderer::volume).toList(),
-                new java.util.TreeMap<>(view.task().extra()));
+                new java.util.TreeMap<>(view.task().extra()),
+                Carried.NONE);
     }
 
     private TaskDefinition.Container sidecar(ServiceView view, Sidecar s, String mainImageUri,
@@ -252,6 +255,23 @@ public final class DesiredRenderer {
         return new TaskDefinition.Volume(v.name(), null);
     }
 
+    /** The shape's family, else {@code <app>-<env>-<service>}. */
+    public String family(ServiceView view) {
+        return view.shape().family() != null ? view.shape().family() : family(view.environment(), view.name());
+    }
+
+    /** awslogs with the shape's options as they are, else the spec's log group with the service as stream prefix. */
+    private TaskDefinition.LogConfiguration logs(ServiceView view) {
+        if (!view.shape().logOptions().isEmpty()) {
+            return new TaskDefinition.LogConfiguration("awslogs", view.shape().logOptions());
+        }
+        return spec.logs() == null || spec.logs().group() == null ? null
+                : new TaskDefinition.LogConfiguration("awslogs", Map.of(
+                        "awslogs-group", spec.logs().group(),
+                        "awslogs-region", spec.region(),
+                        "awslogs-stream-prefix", view.name()));
+    }
+
     ServiceSettings settings(ServiceView view, EnvironmentSpec env) {
         Network n = env.network();
         return new ServiceSettings(
@@ -259,7 +279,7 @@ public final class DesiredRenderer {
                 capacityStrategy(view.capacity()),
                 n == null ? null : new ServiceSettings.NetworkSettings(n.subnets(), n.securityGroups(), n.publicIp()),
                 view.loadBalancer() == null ? List.of() : List.of(new ServiceSettings.LoadBalancerBinding(
-                        view.loadBalancer().targetGroupArn(), view.name(), view.loadBalancer().containerPort(),
+                        view.loadBalancer().targetGroupArn(), view.containerName(), view.loadBalancer().containerPort(),
                         advanced(view))),
                 true,
                 true,

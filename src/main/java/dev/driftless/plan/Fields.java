@@ -18,7 +18,11 @@ final class Fields {
     record Key(ChangeGroup group, String name) {
     }
 
-    record Value(String text, boolean redacted) {
+    /** @param same what equality compares: the text, or a form in which equivalent texts agree */
+    record Value(String text, boolean redacted, String same) {
+        Value(String text, boolean redacted) {
+            this(text, redacted, text);
+        }
     }
 
     private Fields() {
@@ -54,6 +58,10 @@ final class Fields {
                 + ", IAM " + v.efs().iam()));
         td.extra().forEach((k, v) -> put(f, ChangeGroup.TASK_DEFINITION, "extra " + k, SpecHash.canonical(v)));
         td.sidecars().values().forEach(s -> sidecar(f, s));
+        Carried carried = td.carried();
+        carried.task().forEach((k, v) -> put(f, ChangeGroup.TASK_DEFINITION, k, json(v)));
+        carried.container().forEach((k, v) -> put(f, ChangeGroup.TASK_DEFINITION, "container " + k, json(v)));
+        carried.sidecars().forEach(s -> put(f, ChangeGroup.TASK_DEFINITION, "sidecar " + s.get("name"), json(s)));
         return f;
     }
 
@@ -99,7 +107,11 @@ final class Fields {
     /** Service settings except the desired count, which the diff treats on its own. */
     static Map<Key, Value> of(ServiceSettings s) {
         Map<Key, Value> f = new LinkedHashMap<>();
-        put(f, ChangeGroup.CAPACITY, "capacity providers", capacity(s.capacityProviderStrategy()));
+        String capacity = capacity(s.capacityProviderStrategy());
+        if (capacity != null) {
+            f.put(new Key(ChangeGroup.CAPACITY, "capacity providers"),
+                    new Value(capacity, false, String.valueOf(capacity(placing(s.capacityProviderStrategy())))));
+        }
         if (s.network() != null) {
             put(f, ChangeGroup.NETWORK, "subnets", String.join(", ", s.network().subnets()));
             put(f, ChangeGroup.NETWORK, "security groups", String.join(", ", s.network().securityGroups()));
@@ -154,6 +166,14 @@ final class Fields {
         return mib + " MiB (" + trim(mib / 1024.0) + " GB)";
     }
 
+    /**
+     * The strategy as ECS places tasks: a provider at weight 0 and base 0 never gets a task, so
+     * {@code FARGATE_SPOT weight 1} and {@code FARGATE_SPOT weight 1, FARGATE weight 0} read the same.
+     */
+    static List<ServiceSettings.CapacityItem> placing(List<ServiceSettings.CapacityItem> items) {
+        return items.stream().filter(i -> i.weight() > 0 || i.base() > 0).toList();
+    }
+
     static String capacity(List<ServiceSettings.CapacityItem> items) {
         if (items.isEmpty()) {
             return null;
@@ -166,6 +186,21 @@ final class Fields {
     private static String healthCheck(TaskDefinition.ContainerHealthCheck h) {
         return String.join(" ", h.command()) + " every " + h.interval() + "s, timeout " + h.timeout() + "s, "
                 + h.retries() + " retries, start period " + h.startPeriod() + "s";
+    }
+
+    /** Canonical JSON of a carried value (maps are already sorted). */
+    static String json(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            return m.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + json(e.getValue()))
+                    .collect(Collectors.joining(",", "{", "}"));
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(Fields::json).collect(Collectors.joining(",", "[", "]"));
+        }
+        if (v instanceof String s) {
+            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+        return String.valueOf(v);
     }
 
     private static String trim(double d) {
@@ -189,7 +224,7 @@ final class Fields {
         Map<Key, Change> out = new LinkedHashMap<>();
         desired.forEach((k, d) -> {
             Value l = live.get(k);
-            if (l == null || !l.text().equals(d.text())) {
+            if (l == null || !l.same().equals(d.same())) {
                 out.put(k, change(k, l, d, d.redacted(), drift(k, l, baseline, driftWhenUnknown)));
             }
         });
@@ -205,7 +240,8 @@ final class Fields {
         if (baseline == null) {
             return driftWhenUnknown;
         }
-        return !java.util.Objects.equals(baseline.get(k), live);
+        Value base = baseline.get(k);
+        return base == null || live == null ? base != live : !base.same().equals(live.same());
     }
 
     private static Change change(Key k, Value from, Value to, boolean redacted, boolean drift) {

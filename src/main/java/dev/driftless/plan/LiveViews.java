@@ -17,7 +17,7 @@ public final class LiveViews {
         return new ServiceView(v.name(), v.environment(), v.image(), f.cpu(), f.memory(), f.cpuArchitecture(), v.port(),
                 v.command(), v.variables(), v.secrets(), v.healthCheck(), v.loadBalancer(), f.desiredCount(),
                 v.autoscaling(), capacity(f.capacityProviderStrategy()),
-                DeploymentStrategy.toSpec(f.deployment(), v.deploy().deploysPerMonth()), null, null, null);
+                DeploymentStrategy.toSpec(f.deployment(), v.deploy().deploysPerMonth()), null, null, null, v.shape());
     }
 
     /** The spec's capacity a provider strategy amounts to (the inverse of {@link DesiredRenderer#capacityStrategy}). */

@@ -48,7 +48,8 @@ public final class PlanDiff {
         return live.tag(ServiceTags.TASK_DEFINITION);
     }
 
-    public static ServicePlan diff(Inputs in) {
+    public static ServicePlan diff(Inputs inputs) {
+        Inputs in = inputs;
         DesiredService d = in.desired();
         LiveService live = in.live();
         if (live == null) {
@@ -64,8 +65,13 @@ public final class PlanDiff {
         List<Change> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         boolean managed = live.tag(ServiceTags.SPEC_HASH).isPresent();
-        if (!managed) {
-            notes.add("not deployed by driftless yet: every difference is listed as a change, drift cannot be told apart");
+        if (in.liveTaskDefinition() != null) {
+            in = carryOver(in);
+            d = in.desired();
+            List<String> kept = in.liveTaskDefinition().carried().names();
+            if (!kept.isEmpty()) {
+                notes.add("kept from the live task definition (the spec does not model them): " + String.join(", ", kept));
+            }
         }
         if (live.deploying()) {
             notes.add("a deployment is in progress");
@@ -85,10 +91,37 @@ public final class PlanDiff {
         changes.addAll(settings);
         changes.addAll(scaling);
         changes.addAll(scheduleChange(d, live));
+        if (!managed) {
+            notes.add(0, changes.isEmpty()
+                    ? "adopt: tags only — the first deploy registers nothing and changes nothing in ECS; it adds driftless's tags"
+                    : "not deployed by driftless yet: every difference is listed as a change, drift cannot be told apart");
+        }
         boolean updateService = !count.isEmpty() || !settings.isEmpty() || !td.isEmpty();
         return new ServicePlan(d.name(), changes.isEmpty() ? ServicePlan.Action.NONE : ServicePlan.Action.UPDATE,
                 changes.stream().sorted(java.util.Comparator.comparing(Change::group)).toList(),
                 d, live.taskDefinitionArn(), !td.isEmpty(), updateService, !scaling.isEmpty(), notes, facts(in, liveCount));
+    }
+
+    /**
+     * The rendering carrying over what the live definition holds and the spec cannot say, so a deploy never
+     * drops it; and the live secrets written as the spec writes the same SSM parameter (name or ARN).
+     */
+    private static Inputs carryOver(Inputs in) {
+        DesiredService d = in.desired();
+        TaskDefinition live = in.liveTaskDefinition();
+        TaskDefinition desired = d.taskDefinition().carryingOver(live.carried());
+        if (live.container() != null && desired.container() != null) {
+            String[] arn = in.live().arn() == null ? new String[0] : in.live().arn().split(":");
+            if (arn.length > 4) {
+                TaskDefinition.Container c = live.container();
+                live = live.withContainer(new TaskDefinition.Container(c.name(), c.image(), c.essential(), c.portMappings(),
+                        c.environment(), SecretReferences.asDesired(c.secrets(), desired.container().secrets(), arn[3], arn[4]),
+                        c.logConfiguration(), c.healthCheck(), c.command()));
+            }
+        }
+        DesiredService carried = new DesiredService(d.name(), d.cluster(), desired, d.settings(), d.specHash(),
+                d.autoscaling(), d.schedule(), d.tags());
+        return new Inputs(carried, in.live(), live, in.deployedTaskDefinition(), in.scaling());
     }
 
     private static List<Change> taskDefinitionChanges(Inputs in, boolean managed) {

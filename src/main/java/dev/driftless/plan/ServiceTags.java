@@ -16,6 +16,12 @@ public final class ServiceTags {
     public static final String DESIRED_COUNT = "driftless:desired-count";
     /** The image URI driftless last deployed (what "keep the live image" keeps without a DescribeTaskDefinition). */
     public static final String IMAGE = "driftless:image";
+    /**
+     * What the deployed revision keeps that the spec does not model (field names, comma-separated, at most 256
+     * characters); absent when it keeps nothing, so a later deploy knows whether it must read the live definition
+     * to register those fields again.
+     */
+    public static final String CARRIED = "driftless:carried";
     /** The git commit the last deploy came from. */
     public static final String GIT_SHA = "driftless:git-sha";
 

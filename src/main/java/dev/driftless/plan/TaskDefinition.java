@@ -39,7 +39,8 @@ public record TaskDefinition(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Container> sidecars,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer ephemeralStorage,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Volume> volumes,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> extra) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> extra,
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Carried.NoneFilter.class) Carried carried) {
 
     public TaskDefinition {
         requiresCompatibilities = requiresCompatibilities == null ? List.of()
@@ -47,6 +48,7 @@ public record TaskDefinition(
         sidecars = java.util.Collections.unmodifiableSortedMap(sidecars == null ? new TreeMap<>() : new TreeMap<>(sidecars));
         volumes = volumes == null ? List.of() : volumes.stream().sorted(Comparator.comparing(Volume::name)).toList();
         extra = java.util.Collections.unmodifiableSortedMap(extra == null ? new TreeMap<>() : new TreeMap<>(extra));
+        carried = carried == null ? Carried.NONE : carried;
     }
 
     /** A one-container definition with no task settings beyond size and architecture. */
@@ -54,7 +56,7 @@ public record TaskDefinition(
             String cpuArchitecture, String operatingSystemFamily, String executionRoleArn, String taskRoleArn,
             Container container) {
         this(family, cpu, memory, networkMode, requiresCompatibilities, cpuArchitecture, operatingSystemFamily,
-                executionRoleArn, taskRoleArn, container, null, null, null, null);
+                executionRoleArn, taskRoleArn, container, null, null, null, null, Carried.NONE);
     }
 
     /** Every container, the main one first, then the sidecars by name. */
@@ -65,6 +67,21 @@ public record TaskDefinition(
         }
         all.addAll(sidecars.values());
         return List.copyOf(all);
+    }
+
+    /**
+     * This definition with what {@code live} holds that this one does not model, so registering it keeps
+     * those fields instead of dropping them; keys this definition already carries win.
+     */
+    public TaskDefinition carryingOver(Carried live) {
+        return new TaskDefinition(family, cpu, memory, networkMode, requiresCompatibilities, cpuArchitecture,
+                operatingSystemFamily, executionRoleArn, taskRoleArn, container, sidecars, ephemeralStorage, volumes, extra, carried.over(live));
+    }
+
+    /** This definition with another compared container. */
+    public TaskDefinition withContainer(Container other) {
+        return new TaskDefinition(family, cpu, memory, networkMode, requiresCompatibilities, cpuArchitecture,
+                operatingSystemFamily, executionRoleArn, taskRoleArn, other, sidecars, ephemeralStorage, volumes, extra, carried);
     }
 
     /** The image URI of the one container. */
@@ -160,13 +177,32 @@ public record TaskDefinition(
         }
     }
 
-    /** A container port; hostPort equals containerPort under awsvpc, so it is not kept. */
-    public record PortMapping(int containerPort, String protocol) {
+    /**
+     * A container port; hostPort equals containerPort under awsvpc, so it is not kept.
+     *
+     * @param name the Service Connect name, or null
+     * @param appProtocol http, http2 or grpc (Service Connect), or null
+     */
+    public record PortMapping(int containerPort, String protocol,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String name,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String appProtocol) {
         static final java.util.Comparator<PortMapping> ORDER =
                 java.util.Comparator.comparingInt(PortMapping::containerPort).thenComparing(PortMapping::protocol);
 
         public PortMapping {
             protocol = protocol == null || protocol.isBlank() ? "tcp" : protocol.toLowerCase(java.util.Locale.ROOT);
+            name = name == null || name.isBlank() ? null : name;
+            appProtocol = appProtocol == null || appProtocol.isBlank() ? null : appProtocol.toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public PortMapping(int containerPort, String protocol) {
+            this(containerPort, protocol, null, null);
+        }
+
+        /** "8080/tcp", with the Service Connect name and protocol when set. */
+        public String text() {
+            return containerPort + "/" + protocol + (name == null ? "" : " name " + name)
+                    + (appProtocol == null ? "" : " " + appProtocol);
         }
     }
 

@@ -48,7 +48,8 @@ final class ServiceBinder {
                     s.object("deploy", Shapes.SERVICE_DEPLOY).map(this::deploy).orElse(null),
                     containers.sidecars(s),
                     containers.settings(s, "containerExtra"),
-                    containers.task(s));
+                    containers.task(s),
+                    shape(s));
         }).orElse(null);
     }
 
@@ -64,6 +65,15 @@ final class ServiceBinder {
             return null;
         }
         return d;
+    }
+
+    private TaskShape shape(MappingReader s) {
+        List<TaskShape.Port> ports = s.list("ports", (node, path) -> MappingReader.object(node, path, Shapes.PORT, problems)
+                .map(p -> new TaskShape.Port(SpecBinder.orZero(p.require("containerPort") ? p.integer("containerPort") : null),
+                        p.string("protocol"), p.string("name"), p.string("appProtocol"))).orElse(null));
+        Roles roles = s.object("roles", Shapes.ROLES).map(r -> new Roles(r.string("execution"), r.string("task"))).orElse(null);
+        return new TaskShape(s.string("taskFamily"), s.string("containerName"), ports,
+                s.stringMap("logOptions", "log option"), roles);
     }
 
     ImageSpec image(MappingReader i) {

@@ -25,7 +25,11 @@ final class ServiceRules implements SpecRule {
             if (s.port() != null && (s.port() < 1 || s.port() > 65535)) {
                 problems.error(path + ".port", "port " + s.port() + " is not between 1 and 65535");
             }
+            for (int i = 0; i < s.shape().ports().size(); i++) {
+                port(s.shape().ports().get(i), path + ".ports[" + i + "]", problems);
+            }
             if (s.loadBalancer() != null && s.port() != null && s.loadBalancer().containerPort() != s.port()
+                    && s.shape().ports().stream().noneMatch(p -> p.containerPort() == s.loadBalancer().containerPort())
                     && problems.locations().has(path + ".loadBalancer.containerPort")) {
                 problems.error(path + ".loadBalancer.containerPort", "containerPort " + s.loadBalancer().containerPort()
                         + " is not the service's port " + s.port() + "; the load balancer can only reach a port the container maps");
@@ -148,6 +152,18 @@ final class ServiceRules implements SpecRule {
                 problems.warning(path + "." + n, n + " looks like a secret but is a plain environment variable, "
                         + "visible in the task definition; move it to 'secrets' as an SSM or Secrets Manager ARN");
             }
+        }
+    }
+
+    private static void port(TaskShape.Port p, String path, Problems problems) {
+        if (p.containerPort() < 1 || p.containerPort() > 65535) {
+            problems.error(path + ".containerPort", "port " + p.containerPort() + " is not between 1 and 65535");
+        }
+        if (!java.util.Set.of("tcp", "udp").contains(p.protocol())) {
+            problems.error(path + ".protocol", "protocol '" + p.protocol() + "' is not tcp or udp");
+        }
+        if (p.appProtocol() != null && !java.util.Set.of("http", "http2", "grpc").contains(p.appProtocol())) {
+            problems.error(path + ".appProtocol", "appProtocol '" + p.appProtocol() + "' is not http, http2 or grpc");
         }
     }
 }

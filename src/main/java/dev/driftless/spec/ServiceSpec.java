@@ -31,7 +31,8 @@ public record ServiceSpec(
         ServiceDeploy deploy,
         Map<String, Sidecar> sidecars,
         ContainerSettings container,
-        TaskSettings task) {
+        TaskSettings task,
+        TaskShape shape) {
 
     public static final String X86_64 = "X86_64";
     public static final String ARM64 = "ARM64";
@@ -46,6 +47,7 @@ public record ServiceSpec(
         sidecars = Maps.copy(sidecars);
         container = container == null ? ContainerSettings.NONE : container;
         task = task == null ? TaskSettings.NONE : task;
+        shape = shape == null ? TaskShape.DEFAULT : shape;
     }
 
     /** A one-container rolling service with no task settings beyond size and architecture. */
@@ -53,7 +55,7 @@ public record ServiceSpec(
             List<String> command, Map<String, String> environment, Map<String, String> secrets, HealthCheck healthCheck,
             LoadBalancer loadBalancer, int desiredCount, Autoscaling autoscaling, Map<String, ServiceOverride> overrides) {
         this(name, image, cpu, memory, architecture, port, command, environment, secrets, healthCheck, loadBalancer,
-                desiredCount, autoscaling, overrides, null, null, null, null);
+                desiredCount, autoscaling, overrides, null, null, null, null, null);
     }
 
     /** A one-container service with the given deploy strategy. */
@@ -62,7 +64,7 @@ public record ServiceSpec(
             LoadBalancer loadBalancer, int desiredCount, Autoscaling autoscaling, Map<String, ServiceOverride> overrides,
             ServiceDeploy deploy) {
         this(name, image, cpu, memory, architecture, port, command, environment, secrets, healthCheck, loadBalancer,
-                desiredCount, autoscaling, overrides, deploy, null, null, null);
+                desiredCount, autoscaling, overrides, deploy, null, null, null, null);
     }
 
     /** A rolling service with sidecars and task settings. */
@@ -71,7 +73,16 @@ public record ServiceSpec(
             LoadBalancer loadBalancer, int desiredCount, Autoscaling autoscaling, Map<String, ServiceOverride> overrides,
             Map<String, Sidecar> sidecars, ContainerSettings container, TaskSettings task) {
         this(name, image, cpu, memory, architecture, port, command, environment, secrets, healthCheck, loadBalancer,
-                desiredCount, autoscaling, overrides, null, sidecars, container, task);
+                desiredCount, autoscaling, overrides, null, sidecars, container, task, null);
+    }
+
+    /** A service with the given deploy strategy and task-definition names and wiring (#16's shape). */
+    public ServiceSpec(String name, ImageSpec image, int cpu, int memory, String architecture, Integer port,
+            List<String> command, Map<String, String> environment, Map<String, String> secrets, HealthCheck healthCheck,
+            LoadBalancer loadBalancer, int desiredCount, Autoscaling autoscaling, Map<String, ServiceOverride> overrides,
+            ServiceDeploy deploy, TaskShape shape) {
+        this(name, image, cpu, memory, architecture, port, command, environment, secrets, healthCheck, loadBalancer,
+                desiredCount, autoscaling, overrides, deploy, null, null, null, shape);
     }
 
     /** This service with the environment's override (if any) applied. */
@@ -100,6 +111,7 @@ public record ServiceSpec(
                 o.deploy() != null ? o.deploy() : deploy,
                 sidecars,
                 container,
-                task);
+                task,
+                shape);
     }
 }

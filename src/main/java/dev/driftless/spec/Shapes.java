@@ -17,6 +17,7 @@ public final class Shapes {
     public static final String WINDOW = "Window";
     public static final String MIXED_CAPACITY = "MixedCapacity";
     public static final String SERVICE = "Service";
+    public static final String PORT = "Port";
     public static final String IMAGE = "Image";
     public static final String BUILD = "Build";
     public static final String SCAN = "Scan";
@@ -80,7 +81,8 @@ public final class Shapes {
                 "healthCheck", "loadBalancer", "desiredCount", "autoscaling", "overrides", "deploy", "runtimePlatform",
                 "ephemeralStorage", "volumes", "mountPoints", "readonlyRootFilesystem", "stopTimeout", "user", "ulimits",
                 "linuxParameters", "enableExecuteCommand", "dependsOn", "logging", "sidecars", "taskDefinition",
-                "containerExtra"));
+                "containerExtra", "taskFamily", "containerName", "ports", "logOptions", "roles"));
+        m.put(PORT, List.of("containerPort", "protocol", "name", "appProtocol"));
         m.put(SIDECAR, List.of("image", "essential", "cpu", "memory", "memoryReservation", "port", "environment",
                 "secrets", "command", "entryPoint", "healthCheck", "dependsOn", "firelens", "logging", "mountPoints",
                 "readonlyRootFilesystem", "stopTimeout", "user", "ulimits", "linuxParameters", "extra"));
