@@ -83,7 +83,7 @@ final class Fields {
         ChangeGroup g = ChangeGroup.TASK_DEFINITION;
         put(f, g, p + "essential", String.valueOf(c.essential()));
         put(f, g, p + "ports", c.portMappings().stream()
-                .map(x -> x.containerPort() + "/" + x.protocol()).collect(Collectors.joining(", ")));
+                .map(TaskDefinition.PortMapping::text).collect(Collectors.joining(", ")));
         put(f, g, p + "command", c.command().isEmpty() ? null : String.join(" ", c.command()));
         put(f, g, p + "entry point", c.entryPoint().isEmpty() ? null : String.join(" ", c.entryPoint()));
         put(f, g, p + "logging", c.logConfiguration() == null ? null

@@ -116,7 +116,9 @@ public final class PlanDiff {
                 TaskDefinition.Container c = live.container();
                 live = live.withContainer(new TaskDefinition.Container(c.name(), c.image(), c.essential(), c.portMappings(),
                         c.environment(), SecretReferences.asDesired(c.secrets(), desired.container().secrets(), arn[3], arn[4]),
-                        c.logConfiguration(), c.healthCheck(), c.command()));
+                        c.logConfiguration(), c.healthCheck(), c.command(), c.cpu(), c.memory(), c.memoryReservation(),
+                        c.entryPoint(), c.dependsOn(), c.firelens(), c.mountPoints(), c.readonlyRootFilesystem(),
+                        c.stopTimeout(), c.user(), c.ulimits(), c.initProcessEnabled(), c.extra()));
             }
         }
         DesiredService carried = new DesiredService(d.name(), d.cluster(), desired, d.settings(), d.specHash(),
