@@ -170,7 +170,8 @@ public final class EcsShapes {
                 c.image(),
                 c.essential() == null || c.essential(),
                 c.portMappings().stream()
-                        .map(p -> new TaskDefinition.PortMapping(p.containerPort(), p.protocolAsString())).toList(),
+                        .map(p -> new TaskDefinition.PortMapping(p.containerPort(),
+                                p.protocolAsString() == null ? "tcp" : p.protocolAsString(), p.name(), p.appProtocolAsString())).toList(),
                 new TreeMap<>(env),
                 new TreeMap<>(secrets),
                 log == null ? null : new TaskDefinition.LogConfiguration(log.logDriverAsString(), new TreeMap<>(log.options())),
