@@ -38,6 +38,7 @@ final class DeployResults {
             for (ServiceResult s : report.services()) {
                 ctx.out().println(s.service() + ": " + s.outcome().label()
                         + (s.taskDefinitionArn() == null ? "" : " (" + s.taskDefinitionArn().substring(s.taskDefinitionArn().lastIndexOf('/') + 1) + ")")
+                        + (s.ok() || s.changes().isEmpty() ? "" : "\n  changed by this run: " + String.join("; ", s.changes()))
                         + (s.reasons().isEmpty() ? "" : "\n  " + String.join("\n  ", s.reasons())));
             }
         }
@@ -60,6 +61,7 @@ final class DeployResults {
             m.put("image", s.image());
             m.put("durationSeconds", s.duration().toSeconds());
             m.put("reasons", s.reasons());
+            m.put("changes", s.changes());
             return m;
         }).toList();
         j.put("services", services);

@@ -51,40 +51,70 @@ public final class Deployer {
             return new DeployReport(environment, cluster, true, results);
         }
         Instant started = clock.instant();
+        ChangeJournal journal = new ChangeJournal();
         Map<String, String> attempted = new LinkedHashMap<>();
         for (ServiceStep s : steps) {
-            if (s.changes()) {
-                progress.line(s.describe());
-                attempted.put(s.service(), start(s, cluster, environmentTags, options));
-            } else if (s.kind() == ServiceStep.Kind.RECORD) {
-                progress.line(s.describe());
-                services.tag(s.live().arn(), Map.of(ServiceTags.SCHEDULE, s.note()));
+            try {
+                if (s.changes()) {
+                    progress.line(s.describe());
+                    attempted.put(s.service(), start(s, cluster, environmentTags, options, journal));
+                } else if (s.kind() == ServiceStep.Kind.RECORD) {
+                    progress.line(s.describe());
+                    services.tag(s.live().arn(), Map.of(ServiceTags.SCHEDULE, s.note()));
+                    journal.note(s.service(), "recorded the schedule tag");
+                }
+            } catch (DriftlessException e) {
+                return new StoppedRun(services, waiter, progress, clock).report(environment, cluster, steps, journal,
+                        e, s.service(), options, started);
             }
         }
         List<RolloutTarget> targets = steps.stream().filter(ServiceStep::startsDeployment)
                 .map(s -> new RolloutTarget(s.service(), attempted.get(s.service()))).toList();
-        Map<String, RolloutOutcome> outcomes = waiter.await(cluster, targets, options.timeout()).stream()
-                .collect(Collectors.toMap(RolloutOutcome::service, o -> o));
+        Map<String, RolloutOutcome> outcomes;
+        try {
+            outcomes = waiter.await(cluster, targets, options.timeout()).stream()
+                    .collect(Collectors.toMap(RolloutOutcome::service, o -> o));
+        } catch (DriftlessException e) {
+            return new StoppedRun(services, waiter, progress, clock).report(environment, cluster, steps, journal, e,
+                    null, options, started);
+        }
 
         List<ServiceStep> failed = new ArrayList<>();
         for (ServiceStep s : steps) {
             RolloutOutcome o = outcomes.get(s.service());
             if (!s.changes()) {
-                results.add(unchangedOrPinned(s, null));
+                results.add(unchangedOrPinned(s, null).withChanges(journal.lines(s.service())));
             } else if (o == null || o.succeeded()) {
                 String arn = attempted.get(s.service());
+                Outcome outcome = s.kind() == ServiceStep.Kind.CREATE ? Outcome.CREATED : Outcome.DEPLOYED;
+                List<String> reasons = new ArrayList<>();
                 if (s.kind() == ServiceStep.Kind.UPDATE) {
-                    services.tag(s.live().arn(), serviceTags(s.desired(), arn, s.live().taskDefinitionArn(), options));
+                    try {
+                        services.tag(s.live().arn(), serviceTags(s.desired(), arn, s.live().taskDefinitionArn(), options));
+                        journal.note(s.service(), "wrote its deployment tags");
+                    } catch (DriftlessException e) {
+                        // the rollout succeeded: undoing a healthy service for its metadata would be worse
+                        outcome = Outcome.DEPLOYED_TAGS_FAILED;
+                        reasons.add("runs " + shortArn(arn) + " and is stable, but its deployment tags were not written: "
+                                + e.getMessage());
+                        reasons.add("fix: " + (e.hint() == null ? "rerun the deploy" : e.hint())
+                                + "; the next deploy repairs the tags");
+                        journal.note(s.service(), "deployment tags NOT written");
+                    }
                 }
-                prune(s.desired().taskDefinition().family(), arn, previous(s), options.retain());
-                results.add(new ServiceResult(s.service(), s.kind() == ServiceStep.Kind.CREATE ? Outcome.CREATED
-                        : Outcome.DEPLOYED, arn, arn, previous(s), s.desired().taskDefinition().image(),
-                        o == null ? Duration.between(started, clock.instant()) : o.elapsed(), List.of()));
+                try {
+                    prune(s.desired().taskDefinition().family(), arn, previous(s), options.retain());
+                } catch (DriftlessException e) {
+                    progress.warning(s.service() + ": old revisions were not pruned: " + e.getMessage());
+                }
+                results.add(new ServiceResult(s.service(), outcome, arn, arn, previous(s), s.desired().taskDefinition().image(),
+                        o == null ? Duration.between(started, clock.instant()) : o.elapsed(), reasons,
+                        journal.lines(s.service())));
             } else {
                 failed.add(s);
             }
         }
-        results.addAll(failures(cluster, failed, outcomes, attempted, options));
+        results.addAll(failures(cluster, failed, outcomes, attempted, options, journal));
         // keep the spec's service order
         List<String> order = steps.stream().map(ServiceStep::service).toList();
         results.sort((a, b) -> Integer.compare(order.indexOf(a.service()), order.indexOf(b.service())));
@@ -108,17 +138,25 @@ public final class Deployer {
     }
 
     /** Registers (when changed) and creates or updates; returns the revision the service is set to. */
-    private String start(ServiceStep s, String cluster, Map<String, String> environmentTags, DeployOptions options) {
+    private String start(ServiceStep s, String cluster, Map<String, String> environmentTags, DeployOptions options,
+            ChangeJournal journal) {
         DesiredService d = s.desired();
-        String arn = s.taskDefinitionChanged()
-                ? taskDefinitions.register(d.taskDefinition(), revisionTags(environmentTags, d, previous(s), options))
-                : s.live().taskDefinitionArn();
+        String arn;
+        if (s.taskDefinitionChanged()) {
+            arn = taskDefinitions.register(d.taskDefinition(), revisionTags(environmentTags, d, previous(s), options));
+            journal.registered(s.service(), arn);
+        } else {
+            arn = s.live().taskDefinitionArn();
+        }
         if (s.kind() == ServiceStep.Kind.CREATE) {
             services.create(d, arn, serviceTags(d, arn, null, options));
+            journal.created(s.service(), arn);
         } else {
-            services.update(new ServiceWriter.Update(cluster, d.name(), s.taskDefinitionChanged() ? arn : null,
+            ServiceWriter.Update update = new ServiceWriter.Update(cluster, d.name(), s.taskDefinitionChanged() ? arn : null,
                     s.settingsChanged() ? d.settings() : null,
-                    s.desiredCountChanged() ? Integer.valueOf(s.desiredCount()) : null));
+                    s.desiredCountChanged() ? Integer.valueOf(s.desiredCount()) : null);
+            services.update(update);
+            journal.updated(s.service(), arn, s.taskDefinitionChanged());
         }
         if (s.autoscalingChanged()) {
             autoscale(cluster, s);
@@ -169,7 +207,7 @@ public final class Deployer {
     }
 
     private List<ServiceResult> failures(String cluster, List<ServiceStep> failed, Map<String, RolloutOutcome> outcomes,
-            Map<String, String> attempted, DeployOptions options) {
+            Map<String, String> attempted, DeployOptions options, ChangeJournal journal) {
         List<ServiceResult> results = new ArrayList<>();
         List<ServiceStep> revert = new ArrayList<>();
         for (ServiceStep s : failed) {
@@ -183,7 +221,7 @@ public final class Deployer {
                     reasons.add("new service: there is no previous task definition to roll back to");
                 }
                 results.add(new ServiceResult(s.service(), Outcome.FAILED, o.live(), attempted.get(s.service()),
-                        previous, s.desired().taskDefinition().image(), o.elapsed(), reasons));
+                        previous, s.desired().taskDefinition().image(), o.elapsed(), reasons, journal.lines(s.service())));
             } else {
                 revert.add(s);
             }
@@ -192,24 +230,38 @@ public final class Deployer {
             return results;
         }
         List<RolloutTarget> targets = new ArrayList<>();
+        Map<String, String> notReverted = new LinkedHashMap<>();
         for (ServiceStep s : revert) {
             progress.line(s.service() + ": rolling back to " + shortArn(previous(s)));
-            // the circuit breaker may already have put it back; setting it again is harmless and explicit
-            services.update(new ServiceWriter.Update(cluster, s.service(), previous(s), null, null));
-            targets.add(new RolloutTarget(s.service(), previous(s)));
+            try {
+                // the circuit breaker may already have put it back; setting it again is harmless and explicit
+                services.update(new ServiceWriter.Update(cluster, s.service(), previous(s), null, null));
+                journal.note(s.service(), "rolled back to " + shortArn(previous(s)));
+                targets.add(new RolloutTarget(s.service(), previous(s)));
+            } catch (DriftlessException e) {
+                notReverted.put(s.service(), "rollback to " + shortArn(previous(s)) + " failed: " + e.getMessage());
+            }
         }
-        Map<String, RolloutOutcome> back = waiter.await(cluster, targets, options.timeout()).stream()
-                .collect(Collectors.toMap(RolloutOutcome::service, o -> o));
+        Map<String, RolloutOutcome> back = new LinkedHashMap<>();
+        try {
+            waiter.await(cluster, targets, options.timeout()).forEach(o -> back.put(o.service(), o));
+        } catch (DriftlessException e) {
+            targets.forEach(t -> notReverted.put(t.service(), "rollback to " + shortArn(t.taskDefinitionArn())
+                    + " was sent, but could not be watched: " + e.getMessage()));
+        }
         for (ServiceStep s : revert) {
             RolloutOutcome first = outcomes.get(s.service());
             RolloutOutcome second = back.get(s.service());
             List<String> reasons = new ArrayList<>(first.reasons());
-            reasons.add(second.succeeded() ? "rolled back to " + shortArn(previous(s)) + " (stable)"
+            boolean stable = second != null && second.succeeded();
+            reasons.add(stable ? "rolled back to " + shortArn(previous(s)) + " (stable)"
+                    : notReverted.containsKey(s.service()) ? notReverted.get(s.service())
                     : "rollback to " + shortArn(previous(s)) + " did not become stable: " + String.join("; ", second.reasons()));
-            results.add(new ServiceResult(s.service(), second.succeeded() ? Outcome.FAILED_ROLLED_BACK
-                    : Outcome.FAILED_ROLLBACK_FAILED, second.succeeded() ? previous(s) : second.live(),
+            results.add(new ServiceResult(s.service(), stable ? Outcome.FAILED_ROLLED_BACK
+                    : Outcome.FAILED_ROLLBACK_FAILED, stable ? previous(s) : second == null ? first.live() : second.live(),
                     attempted.get(s.service()), previous(s), s.desired().taskDefinition().image(),
-                    first.elapsed().plus(second.elapsed()), reasons));
+                    second == null ? first.elapsed() : first.elapsed().plus(second.elapsed()), reasons,
+                    journal.lines(s.service())));
         }
         return results;
     }
@@ -229,7 +281,7 @@ public final class Deployer {
         }
     }
 
-    private static ServiceResult unchangedOrPinned(ServiceStep s, Outcome forced) {
+    static ServiceResult unchangedOrPinned(ServiceStep s, Outcome forced) {
         Outcome outcome = forced != null ? forced : s.kind() == ServiceStep.Kind.PINNED ? Outcome.PINNED : Outcome.UNCHANGED;
         String live = s.live() == null ? null : s.live().taskDefinitionArn();
         List<String> notes = s.note() == null ? List.of()
@@ -240,7 +292,7 @@ public final class Deployer {
                 Duration.ZERO, notes);
     }
 
-    private static String previous(ServiceStep s) {
+    static String previous(ServiceStep s) {
         return s.liveService().map(LiveService::taskDefinitionArn).orElse(null);
     }
 

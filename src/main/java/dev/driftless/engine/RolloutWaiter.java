@@ -100,6 +100,16 @@ public final class RolloutWaiter {
         return targets.stream().map(t -> done.get(t.service())).toList();
     }
 
+    /** The services as ECS has them now (one DescribeServices per 10), for a report after a failure. */
+    public Map<String, LiveService> reread(String cluster, List<String> services) {
+        Map<String, LiveService> all = new LinkedHashMap<>();
+        for (int i = 0; i < services.size(); i += SERVICES_PER_CALL) {
+            all.putAll(reader.services(cluster, services.subList(i, Math.min(services.size(), i + SERVICES_PER_CALL)))
+                    .services());
+        }
+        return all;
+    }
+
     private void show(RolloutWatch.Report r) {
         if (r.lines().isEmpty()) {
             progress.line(r.title());
