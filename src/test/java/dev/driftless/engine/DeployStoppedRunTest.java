@@ -299,4 +299,38 @@ class DeployStoppedRunTest {
         assertThat(revisions("durable-code-dev-frontend")).containsExactly(FRONTEND + "1", FRONTEND + "2");
         assertThat(live()).isEqualTo(Map.of("backend", BACKEND + "2", "frontend", FRONTEND + "2"));
     }
+
+    @Test
+    void anInterruptionWhileWaitingSendsTheRollbackAndReportsWithoutWaitingForIt() {
+        wire.stubFor(ecs("UpdateService").withRequestBody(containing("backend:2")).inScenario("slow")
+                .whenScenarioStateIs(STARTED).willSetStateTo("updated").willReturn(aResponse().proxiedFrom(moto.endpoint())));
+        wire.stubFor(ecs("DescribeServices").inScenario("slow").whenScenarioStateIs("updated")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON).withBody(DeployerFaultsTest.backend(
+                        DeployerFaultsTest.deployment("ecs-svc/2", "PRIMARY", 2, "IN_PROGRESS", 0, 0) + ","
+                                + DeployerFaultsTest.deployment("ecs-svc/1", "ACTIVE", 1, "COMPLETED", 1, 0), ""))));
+        // what the shutdown hook does on SIGTERM: interrupt the thread, which is sleeping between polls
+        RolloutWaiter interrupted = new RolloutWaiter(f.reader(), new dev.driftless.aws.EcsStoppedTaskReader(f.ecs), f.clock,
+                d -> {
+                    throw new InterruptedException("SIGTERM");
+                }, f.progress, Duration.ofSeconds(15), 4);
+        Deployer deployer = new Deployer(new dev.driftless.aws.EcsTaskDefinitionStore(f.ecs),
+                new dev.driftless.aws.EcsServiceWriter(f.ecs), new dev.driftless.aws.AppAutoScalingTargets(f.autoScaling),
+                interrupted, f.progress, f.clock);
+        var spec = DeployFixture.spec(network);
+        var steps = new DeployPlanner(spec, f.reader()).plan("dev", List.of("backend"), new ImageSelection(Map.of(), "v2"), false);
+
+        DeployReport report = deployer.apply("dev", DeployFixture.CLUSTER, spec.resourceTags("dev"), steps,
+                new DeployOptions(Duration.ofMinutes(20), false, true, false, 10, "abc"));
+
+        assertThat(report.ok()).isFalse();
+        ServiceResult backend = report.services().get(0);
+        assertThat(backend.outcome()).isEqualTo(Outcome.FAILED_ROLLBACK_FAILED);
+        assertThat(backend.reasons()).anyMatch(l -> l.contains("interrupted while waiting"))
+                .contains("rollback to durable-code-dev-backend:1 was sent; the run was interrupted before it became stable"
+                        + " — check the service");
+        assertThat(backend.changes()).containsExactly("registered durable-code-dev-backend:2",
+                "updated the service to durable-code-dev-backend:2", "rolled back to durable-code-dev-backend:1");
+        assertThat(live().get("backend")).isEqualTo(BACKEND + "1");
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
 }
