@@ -46,7 +46,8 @@ public final class Deployer {
         if (options.dryRun()) {
             for (ServiceStep s : steps) {
                 progress.line("dry run: " + s.describe());
-                results.add(unchangedOrPinned(s, s.changes() || s.kind() == ServiceStep.Kind.RECORD ? Outcome.WOULD_CHANGE : null));
+                results.add(unchangedOrPinned(s, s.changes() || s.kind() == ServiceStep.Kind.RECORD
+                        || s.kind() == ServiceStep.Kind.RETAG ? Outcome.WOULD_CHANGE : null));
             }
             return new DeployReport(environment, cluster, true, results);
         }
@@ -62,6 +63,13 @@ public final class Deployer {
                     progress.line(s.describe());
                     services.tag(s.live().arn(), Map.of(ServiceTags.SCHEDULE, s.note()));
                     journal.note(s.service(), "recorded the schedule tag");
+                } else if (s.kind() == ServiceStep.Kind.RETAG) {
+                    progress.line(s.describe());
+                    String runs = s.live().taskDefinitionArn();
+                    // the running revision's own tag (written inside RegisterTaskDefinition) says what ran before it
+                    String before = taskDefinitions.details(runs).tags().get(DeployTags.PREVIOUS);
+                    services.tag(s.live().arn(), serviceTags(s.desired(), runs, before, options));
+                    journal.note(s.service(), "repaired its deployment tags to name " + shortArn(runs));
                 }
             } catch (DriftlessException e) {
                 return new StoppedRun(services, waiter, progress, clock).report(environment, cluster, steps, journal,
@@ -285,6 +293,7 @@ public final class Deployer {
         Outcome outcome = forced != null ? forced : s.kind() == ServiceStep.Kind.PINNED ? Outcome.PINNED : Outcome.UNCHANGED;
         String live = s.live() == null ? null : s.live().taskDefinitionArn();
         List<String> notes = s.note() == null ? List.of()
+                : s.kind() == ServiceStep.Kind.RETAG ? List.of((forced == null ? "repaired its deployment tags: " : "would repair its deployment tags: ") + s.note())
                 : List.of(s.kind() != ServiceStep.Kind.RECORD ? s.note()
                         : forced == null ? "runs on the schedule " + s.note() + " from now on"
                         : "would record the schedule " + s.note());

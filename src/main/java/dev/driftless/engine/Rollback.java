@@ -109,12 +109,7 @@ public final class Rollback {
         List<Revision> history = taskDefinitions.revisions(current.family());
         String from = l.tag(ServiceTags.SPEC_HASH).filter(h -> !h.isBlank()).orElse(null);
         if (to instanceof RollbackTarget.Previous) {
-            // after a rollback the recorded previous one is the revision rolled back from: go further back instead
-            boolean pinned = l.tag(DeployTags.ROLLED_BACK_FROM).filter(p -> !p.isBlank()).isPresent();
-            Optional<Revision> recorded = l.tag(DeployTags.PREVIOUS).filter(p -> !p.isBlank() && !pinned)
-                    .flatMap(p -> history.stream().filter(r -> r.arn().equals(p)).findFirst());
-            Optional<Revision> older = recorded.isPresent() ? recorded
-                    : history.stream().filter(r -> r.revision() < current.revision()).findFirst();
+            Optional<Revision> older = before(l, current, history);
             if (older.isPresent()) {
                 return new Move(l, taskDefinitions.details(older.get().arn()), fromHash(from, current));
             }
@@ -134,6 +129,30 @@ public final class Rollback {
         }
         throw new DriftlessException(l.name() + ": no ACTIVE revision of " + current.family() + " matches " + to
                 + "; candidates: " + candidates(history, read));
+    }
+
+    /**
+     * What ran before the running revision, from facts that cannot go stale: the running revision's own
+     * tag (written inside RegisterTaskDefinition, so it exists exactly when the revision does), else an
+     * older deployment the service still lists, else the next older ACTIVE revision. Never the service's
+     * tags alone: a run stopped between UpdateService and TagResource leaves those naming the revision
+     * before.
+     */
+    private Optional<Revision> before(LiveService l, Revision current, List<Revision> history) {
+        Optional<Revision> tagged = Optional.ofNullable(taskDefinitions.details(current.arn()).tags().get(DeployTags.PREVIOUS))
+                .filter(p -> !p.isBlank() && !p.equals(current.arn()))
+                .flatMap(p -> history.stream().filter(r -> r.arn().equals(p)).findFirst());
+        if (tagged.isPresent()) {
+            return tagged;
+        }
+        Optional<Revision> draining = l.deployments().stream().filter(d -> !d.isPrimary())
+                .map(LiveService.LiveDeployment::taskDefinitionArn)
+                .filter(a -> a != null && !a.equals(current.arn()))
+                .flatMap(a -> history.stream().filter(r -> r.arn().equals(a))).findFirst();
+        if (draining.isPresent()) {
+            return draining;
+        }
+        return history.stream().filter(r -> r.revision() < current.revision()).findFirst();
     }
 
     /** The spec hash rolled back from: the service's tag, else the running revision's own tag. */

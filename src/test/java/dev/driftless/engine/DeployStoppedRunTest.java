@@ -333,4 +333,59 @@ class DeployStoppedRunTest {
         assertThat(live().get("backend")).isEqualTo(BACKEND + "1");
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
+
+    /** v1, v2 deployed; v3 rolled out but its tags never written — as a kill -9 between UpdateService and TagResource leaves it. */
+    void v3WithStaleTags() {
+        assertThat(deployV2(true).ok()).isTrue();
+        tagResourceFails(403, "AccessDeniedException");
+        DeployReport v3 = f.deploy(DeployFixture.spec(network), new ImageSelection(Map.of(), "v3"),
+                new DeployOptions(Duration.ofMinutes(20), false, true, false, 10, "abc3"), List.of("backend"), false);
+        assertThat(v3.services().get(0).outcome()).isEqualTo(Outcome.DEPLOYED_TAGS_FAILED);
+        assertThat(serviceTags("backend")).containsEntry(ServiceTags.TASK_DEFINITION, BACKEND + "2")
+                .containsEntry(DeployTags.PREVIOUS, BACKEND + "1");
+        assertThat(live().get("backend")).isEqualTo(BACKEND + "3");
+    }
+
+    @Test
+    void staleTagsAreMetadataDriftInThePlanAndTheNextDeployRepairsThemWithoutAnEcsChange() {
+        v3WithStaleTags();
+        var spec = DeployFixture.spec(network);
+        var plan = new Planner(direct.reader()).plan(spec, "dev", List.of("backend"),
+                s -> new dev.driftless.plan.ImageRef.Tag("v3"), "tag v3", java.time.Instant.EPOCH);
+        assertThat(plan.services().get(0).changes()).singleElement().satisfies(c -> {
+            assertThat(c.group()).isEqualTo(dev.driftless.plan.ChangeGroup.METADATA);
+            assertThat(c.drift()).isTrue();
+            assertThat(c.describe()).contains("durable-code-dev-backend:2").contains("durable-code-dev-backend:3");
+        });
+
+        int mark = direct.counter.mark();
+        DeployReport rerun = direct.deploy(spec, new ImageSelection(Map.of(), "v3"),
+                new DeployOptions(Duration.ofMinutes(20), false, true, false, 10, "abc3"), List.of("backend"), false);
+
+        ServiceResult backend = rerun.services().get(0);
+        assertThat(backend.outcome()).isEqualTo(Outcome.UNCHANGED);
+        assertThat(backend.reasons()).singleElement().asString().startsWith("repaired its deployment tags")
+                .contains("durable-code-dev-backend:3");
+        assertThat(backend.changes()).containsExactly("repaired its deployment tags to name durable-code-dev-backend:3");
+        assertThat(serviceTags("backend")).containsEntry(ServiceTags.TASK_DEFINITION, BACKEND + "3")
+                .containsEntry(DeployTags.PREVIOUS, BACKEND + "2");
+        assertThat(revisions("durable-code-dev-backend")).containsExactly(BACKEND + "1", BACKEND + "2", BACKEND + "3");
+        assertThat(direct.counter.since(mark)).doesNotContain("UpdateService", "RegisterTaskDefinition")
+                .containsOnlyOnce("TagResource");
+
+        DeployReport back = direct.rollback(List.of("backend"), "previous");
+
+        assertThat(back.services().get(0).taskDefinitionArn()).isEqualTo(BACKEND + "2");
+        assertThat(live().get("backend")).isEqualTo(BACKEND + "2");
+    }
+
+    @Test
+    void rollbackToPreviousFollowsTheRunningRevisionsOwnTagNotTheStaleServiceTags() {
+        v3WithStaleTags();
+
+        DeployReport back = direct.rollback(List.of("backend"), "previous");
+
+        assertThat(back.services().get(0).outcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(live().get("backend")).isEqualTo(BACKEND + "2");
+    }
 }
