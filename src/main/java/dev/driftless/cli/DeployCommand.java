@@ -47,7 +47,8 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--no-rollback", description = "Leave a failed service as ECS left it instead of rolling it back.")
     boolean noRollback;
 
-    @Option(names = "--force", description = "Deploy even while another deployment of a service is in progress.")
+    @Option(names = "--force", description = "Deploy even while another deployment of a service is in progress, "
+            + "taking over the environment's lease from another run.")
     boolean force;
 
     @Option(names = "--resume", description = "Deploy services a rollback paused, even with an unchanged spec and image.")
@@ -88,7 +89,15 @@ public final class DeployCommand implements Callable<Integer> {
                     + env.cluster() + "), waiting up to " + dev.driftless.spec.Durations.format(wait));
             Optional<DeployNotifications> github = DeployNotifications.of(ctx, dryRun);
             github.ifPresent(n -> n.started("Deploy", spec, env));
-            report = parts.deployer().apply(env.name(), env.cluster(), spec.resourceTags(env.name()), steps, options);
+            boolean writes = steps.stream().anyMatch(s -> s.kind() != ServiceStep.Kind.UNCHANGED
+                    && s.kind() != ServiceStep.Kind.PINNED);
+            if (dryRun || !writes) {
+                report = parts.deployer().apply(env.name(), env.cluster(), spec.resourceTags(env.name()), steps, options);
+            } else {
+                try (var lease = LeaseStep.take(aws, ctx, env, "deploy", wait, options.force())) {
+                    report = parts.deployer().apply(env.name(), env.cluster(), spec.resourceTags(env.name()), steps, options);
+                }
+            }
             DeployReport done = report;
             github.ifPresent(n -> n.finished("Deploy", spec, env, done));
         }

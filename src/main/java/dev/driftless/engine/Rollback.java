@@ -45,6 +45,15 @@ public final class Rollback {
 
     public DeployReport run(String environment, String cluster, List<String> names, RollbackTarget to, boolean dryRun,
             Duration timeout) {
+        return run(environment, cluster, names, to, dryRun, timeout, () -> () -> { });
+    }
+
+    /**
+     * @param beforeChanges called once every target is found and something will change, before the first
+     *                      write (takes the environment's lease); what it returns is closed at the end
+     */
+    public DeployReport run(String environment, String cluster, List<String> names, RollbackTarget to, boolean dryRun,
+            Duration timeout, java.util.function.Supplier<? extends AutoCloseable> beforeChanges) {
         LiveEnvironment live = reader.services(cluster, names);
         if (!live.missing().isEmpty()) {
             throw new DriftlessException("cannot roll back " + String.join(", ", live.missing()) + ": no such service in cluster "
@@ -82,26 +91,36 @@ public final class Rollback {
             }
         }
         if (!changing.isEmpty()) {
-            for (Move m : changing.values()) {
-                progress.line(m.live().name() + ": rolling back " + shortName(m.live().taskDefinitionArn()) + " → "
-                        + m.target().revision().shortName());
-                services.update(new ServiceWriter.Update(cluster, m.live().name(), m.target().revision().arn(), null, null));
-            }
-            List<RolloutTarget> targets = changing.values().stream()
-                    .map(m -> new RolloutTarget(m.live().name(), m.target().revision().arn())).toList();
-            for (RolloutOutcome o : waiter.await(cluster, targets, timeout)) {
-                Move m = changing.get(o.service());
-                if (o.succeeded()) {
-                    services.tag(m.live().arn(), pin(m));
-                    results.add(result(m, Outcome.ROLLED_BACK, m.target().revision().arn(), o.elapsed(), List.of()));
-                } else {
-                    results.add(result(m, Outcome.FAILED, o.live(), o.elapsed(), o.reasons()));
-                }
+            try (AutoCloseable held = beforeChanges.get()) {
+                change(cluster, changing, timeout, results);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
         }
         List<String> order = names;
         results.sort((a, b) -> Integer.compare(order.indexOf(a.service()), order.indexOf(b.service())));
         return new DeployReport(environment, cluster, dryRun, results);
+    }
+
+    private void change(String cluster, Map<String, Move> changing, Duration timeout, List<ServiceResult> results) {
+        for (Move m : changing.values()) {
+            progress.line(m.live().name() + ": rolling back " + shortName(m.live().taskDefinitionArn()) + " → "
+                    + m.target().revision().shortName());
+            services.update(new ServiceWriter.Update(cluster, m.live().name(), m.target().revision().arn(), null, null));
+        }
+        List<RolloutTarget> targets = changing.values().stream()
+                .map(m -> new RolloutTarget(m.live().name(), m.target().revision().arn())).toList();
+        for (RolloutOutcome o : waiter.await(cluster, targets, timeout)) {
+            Move m = changing.get(o.service());
+            if (o.succeeded()) {
+                services.tag(m.live().arn(), pin(m));
+                results.add(result(m, Outcome.ROLLED_BACK, m.target().revision().arn(), o.elapsed(), List.of()));
+            } else {
+                results.add(result(m, Outcome.FAILED, o.live(), o.elapsed(), o.reasons()));
+            }
+        }
     }
 
     private Move find(LiveService l, RollbackTarget to) {
