@@ -39,10 +39,12 @@ public final class EnvironmentLease {
     public final class Held implements AutoCloseable {
         private final String cluster;
         private final LeaseHolder holder;
+        private final boolean shared;
 
-        private Held(String cluster, LeaseHolder holder) {
+        private Held(String cluster, LeaseHolder holder, boolean shared) {
             this.cluster = cluster;
             this.holder = holder;
+            this.shared = shared;
         }
 
         public LeaseHolder holder() {
@@ -51,6 +53,10 @@ public final class EnvironmentLease {
 
         @Override
         public void close() {
+            if (shared) {
+                // the job of this run that wrote the lease gives it back
+                return;
+            }
             try {
                 Optional<LeaseHolder> now = LeaseHolder.parse(tags.read(cluster).get(TAG));
                 if (now.isPresent() && !now.get().token().equals(holder.token())) {
@@ -77,6 +83,12 @@ public final class EnvironmentLease {
         Optional<LeaseHolder> current = LeaseHolder.parse(tags.read(cluster).get(TAG));
         if (current.isPresent()) {
             LeaseHolder h = current.get();
+            if (runId != null && !h.expiredAt(now) && h.runId().equals(runId) && h.repository().equals(repository)
+                    && h.attempt().equals(attempt == null ? "1" : attempt)) {
+                // the deploy workflow fans out one job per service; the jobs of one run are one deployment
+                progress.line("the lease on " + cluster + " is held by this workflow run (another of its jobs); sharing it");
+                return new Held(cluster, h, true);
+            }
             if (h.expiredAt(now)) {
                 progress.warning("taking over the expired lease on " + cluster + " (" + h.describe(now) + ", expired at "
                         + h.expires() + ")");
@@ -102,7 +114,7 @@ public final class EnvironmentLease {
             throw refusal(environment, cluster, readBack.orElse(mine), clock.instant());
         }
         progress.line("took the lease on " + cluster + " until " + mine.expires());
-        return new Held(cluster, mine);
+        return new Held(cluster, mine, false);
     }
 
     private static DriftlessException refusal(String environment, String cluster, LeaseHolder h, Instant now) {

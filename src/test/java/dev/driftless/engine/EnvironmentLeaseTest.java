@@ -87,4 +87,15 @@ class EnvironmentLeaseTest {
 
         take("7", f.clock.sleeper(), false).close();
     }
+
+    @Test
+    void jobsOfOneWorkflowRunShareTheLeaseAndOnlyTheWriterGivesItBack() {
+        EnvironmentLease.Held first = take("7", f.clock.sleeper(), false);
+        EnvironmentLease.Held sibling = take("7", f.clock.sleeper(), false);
+
+        sibling.close();
+        assertThat(tag()).contains("token=" + first.holder().token());
+        first.close();
+        assertThat(tags.read(DeployFixture.CLUSTER)).doesNotContainKey(EnvironmentLease.TAG);
+    }
 }
