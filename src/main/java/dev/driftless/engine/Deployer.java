@@ -77,7 +77,7 @@ public final class Deployer {
             }
         }
         List<RolloutTarget> targets = steps.stream().filter(ServiceStep::startsDeployment)
-                .map(s -> new RolloutTarget(s.service(), attempted.get(s.service()))).toList();
+                .map(s -> RolloutTarget.after(s.service(), attempted.get(s.service()), s.live())).toList();
         Map<String, RolloutOutcome> outcomes;
         try {
             outcomes = waiter.await(cluster, targets, options.timeout()).stream()

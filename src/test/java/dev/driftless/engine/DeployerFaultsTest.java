@@ -110,7 +110,8 @@ class DeployerFaultsTest {
         updatesMoveTheScenario();
         wire.stubFor(ecs("DescribeServices").inScenario("rollout").whenScenarioStateIs("updated").willReturn(json(backend(
                 deployment("ecs-svc/2", "PRIMARY", 2, "FAILED", 0, 3) + "," + deployment("ecs-svc/1", "ACTIVE", 1, "COMPLETED", 1, 0),
-                "{\"id\":\"e9\",\"createdAt\":" + Instant.parse("2026-11-25T10:00:10Z").getEpochSecond()
+                // ECS stamps it after every event the plan read (moto's, in real time)
+                "{\"id\":\"e9\",\"createdAt\":" + Instant.now().plusSeconds(60).getEpochSecond()
                         + ",\"message\":\"(service backend) deployment ecs-svc/2 deployment failed: tasks failed to start.\"}"))));
         wire.stubFor(ecs("ListTasks").willReturn(json(
                 "{\"taskArns\":[\"arn:aws:ecs:us-west-2:123456789012:task/durable-code-dev/0f1e2d\"]}")));
