@@ -39,7 +39,9 @@ final class DeployResults {
                 ctx.out().println(s.service() + ": " + s.outcome().label()
                         + (s.taskDefinitionArn() == null ? "" : " (" + s.taskDefinitionArn().substring(s.taskDefinitionArn().lastIndexOf('/') + 1) + ")")
                         + (s.ok() || s.changes().isEmpty() ? "" : "\n  changed by this run: " + String.join("; ", s.changes()))
-                        + (s.reasons().isEmpty() ? "" : "\n  " + String.join("\n  ", s.reasons())));
+                        // in Actions a failed service's reasons are in its ::error annotation just above
+                        + (s.reasons().isEmpty() || (!s.ok() && ctx.actions().inActions()) ? ""
+                                : "\n  " + String.join("\n  ", s.reasons())));
             }
         }
     }

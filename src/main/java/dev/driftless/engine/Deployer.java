@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
  * old revisions. Everything is checked before the first change.
  */
 public final class Deployer {
+    static final String TIMEOUT_FIX = "fix: if the rollout was still progressing, raise `timeout` (the environment's, or"
+            + " --timeout); otherwise read the service events and stopped tasks above, and check the health check's"
+            + " grace period (healthCheck.startPeriod) against how long the app takes to start";
+
     private final TaskDefinitionStore taskDefinitions;
     private final ServiceWriter services;
     private final ScalableTargets scaling;
@@ -220,11 +224,15 @@ public final class Deployer {
         List<ServiceStep> revert = new ArrayList<>();
         for (ServiceStep s : failed) {
             RolloutOutcome o = outcomes.get(s.service());
-            progress.warning(s.service() + ": " + o.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + (o.reasons().isEmpty() ? "" : " — " + o.reasons().get(o.reasons().size() - 1)));
+            // one line here; the result's annotation carries the reasons
+            progress.line(s.service() + ": " + o.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + (options.rollbackOnFailure() && previous(s) != null ? " — rolling back" : ""));
             String previous = previous(s);
             if (!options.rollbackOnFailure() || previous == null) {
                 List<String> reasons = new ArrayList<>(o.reasons());
+                if (o.result() == RolloutOutcome.Result.TIMED_OUT) {
+                    reasons.add(TIMEOUT_FIX);
+                }
                 if (previous == null) {
                     reasons.add("new service: there is no previous task definition to roll back to");
                 }
@@ -261,6 +269,9 @@ public final class Deployer {
             RolloutOutcome first = outcomes.get(s.service());
             RolloutOutcome second = back.get(s.service());
             List<String> reasons = new ArrayList<>(first.reasons());
+            if (first.result() == RolloutOutcome.Result.TIMED_OUT) {
+                reasons.add(TIMEOUT_FIX);
+            }
             boolean stable = second != null && second.succeeded();
             reasons.add(stable ? "rolled back to " + shortArn(previous(s)) + " (stable)"
                     : notReverted.containsKey(s.service()) ? notReverted.get(s.service())

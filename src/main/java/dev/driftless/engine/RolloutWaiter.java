@@ -85,8 +85,8 @@ public final class RolloutWaiter {
                 Instant after = clock.instant();
                 if (!after.isBefore(deadline)) {
                     for (RolloutWatch w : waiting.values()) {
+                        // the outcome carries the reason; the caller reports it once
                         RolloutOutcome o = w.timedOut(after, timeout);
-                        progress.warning(o.service() + ": " + o.reasons().get(o.reasons().size() - 1));
                         done.put(o.service(), o);
                     }
                     break;

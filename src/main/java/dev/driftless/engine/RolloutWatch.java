@@ -32,6 +32,7 @@ final class RolloutWatch {
     private int runningSeen = -1;
     private String rolloutSeen;
     private Instant lastMoved;
+    private String lastPrimary;
 
     RolloutWatch(RolloutTarget target, Instant started) {
         this.target = target;
@@ -71,6 +72,7 @@ final class RolloutWatch {
             rolloutSeen = rollout;
         }
         String live = primary.map(LiveDeployment::taskDefinitionArn).orElse(s.taskDefinitionArn());
+        lastPrimary = live;
         boolean oursIsPrimary = target.taskDefinitionArn().equals(live);
 
         Result result = null;
@@ -100,7 +102,7 @@ final class RolloutWatch {
     RolloutOutcome timedOut(Instant now, Duration timeout) {
         reasons.add("not stable after " + Durations.format(timeout) + " (the environment's timeout); last seen: "
                 + (runningSeen < 0 ? "no answer" : runningSeen + " running, rollout " + rolloutSeen));
-        return new RolloutOutcome(service(), target.taskDefinitionArn(), Result.TIMED_OUT, null,
+        return new RolloutOutcome(service(), target.taskDefinitionArn(), Result.TIMED_OUT, lastPrimary,
                 Duration.between(started, now), reasons);
     }
 

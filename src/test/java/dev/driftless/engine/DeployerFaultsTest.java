@@ -183,4 +183,26 @@ class DeployerFaultsTest {
         assertThat(report.services().get(0).taskDefinitionArn()).isEqualTo(TD + "2");
         wire.verify(2, postRequestedFor(anyUrl()).withHeader("X-Amz-Target", equalTo(ECS + "UpdateService")));
     }
+
+    @Test
+    void aTimeoutReadsOnceKeepsTheRegisteredRevisionAndSaysWhatToDo() {
+        updatesMoveTheScenario();
+        wire.stubFor(ecs("DescribeServices").inScenario("rollout").whenScenarioStateIs("updated").willReturn(json(backend(
+                deployment("ecs-svc/2", "PRIMARY", 2, "IN_PROGRESS", 0, 0) + "," + deployment("ecs-svc/1", "ACTIVE", 1, "COMPLETED", 1, 0),
+                ""))));
+
+        DeployReport report = deployBackend(true);
+
+        ServiceResult backend = report.services().get(0);
+        assertThat(backend.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(backend.reasons()).filteredOn(r -> r.contains("not stable after 20m")).hasSize(1);
+        assertThat(backend.reasons()).filteredOn(r -> r.startsWith("fix: ")).singleElement().asString()
+                .contains("raise `timeout`").contains("grace period");
+        assertThat(backend.taskDefinitionArn()).isEqualTo(TD + "2");
+        assertThat(report.taskDefinitionArns()).containsEntry("backend", TD + "2");
+        assertThat(backend.changes()).containsExactly("registered durable-code-dev-backend:2",
+                "updated the service to durable-code-dev-backend:2");
+        // the reason is in the result (and its one annotation), not repeated in the progress lines
+        assertThat(f.progress.lines).noneMatch(l -> l.contains("not stable after"));
+    }
 }
