@@ -107,6 +107,17 @@ public final class PlanCommand implements Callable<Integer> {
 
         Plan plan;
         try (AwsClients aws = AwsClients.forEnvironment(spec, env.name(), ctx, common)) {
+            try {
+                // before any read: a plan of another account would show that account's services as drift
+                aws.requireAccount();
+            } catch (DriftlessException refused) {
+                String markdown = refusal(spec, env, refused);
+                if (actions.summary().writesFile()) {
+                    actions.summary().append(markdown);
+                }
+                PullRequestSection.publish(ctx, "plan-" + env.name(), markdown, "the refusal", true);
+                throw refused;
+            }
             ctx.err().println("planning " + spec.name() + "/" + env.name() + ": " + views.size() + " service(s) in cluster "
                     + env.cluster());
             plan = new Planner(new EcsLiveStateReader(aws.ecs(), aws::autoScaling))
@@ -279,6 +290,13 @@ public final class PlanCommand implements Callable<Integer> {
             throw new DriftlessException("cannot write the plan file " + file + ": " + e.getMessage(),
                     "pass --plan-file with a writable path", e);
         }
+    }
+
+    /** What the PR comment and the job summary say instead of a plan when the account guard refuses. */
+    static String refusal(DeploySpec spec, EnvironmentSpec env, DriftlessException refused) {
+        return "### ⛔ driftless plan: " + spec.name() + " / " + env.name() + " — refused\n\n"
+                + "No plan was made and nothing was read: " + refused.getMessage() + ".\n\n"
+                + (refused.hint() == null ? "" : "**Fix:** " + refused.hint() + "\n");
     }
 
     static Optional<Integer> pullRequestNumber(JsonNode event) {

@@ -21,8 +21,11 @@ public record ServiceStep(
         boolean desiredCountChanged,
         String note) {
 
-    /** RECORD: nothing in ECS changes, only what driftless records on the service (a new schedule). */
-    public enum Kind { CREATE, UPDATE, RECORD, UNCHANGED, PINNED }
+    /**
+     * RECORD: nothing in ECS changes, only what driftless records on the service (a new schedule).
+     * RETAG: nothing in ECS changes; the deployment tags are rewritten to describe what runs (metadata drift).
+     */
+    public enum Kind { CREATE, UPDATE, RECORD, RETAG, UNCHANGED, PINNED }
 
     public String service() {
         return plan.service();
@@ -62,6 +65,7 @@ public record ServiceStep(
             case CREATE -> service() + ": create with " + desired().taskDefinition().image();
             case UNCHANGED -> service() + ": unchanged";
             case RECORD -> service() + ": record its new schedule (" + note + "); nothing in ECS changes";
+            case RETAG -> service() + ": repair its deployment tags (" + note + "); nothing in ECS changes";
             case PINNED -> service() + ": left alone — " + note;
             case UPDATE -> service() + ": update" + (taskDefinitionChanged ? " task definition (image "
                     + desired().taskDefinition().image() + ")" : "")
