@@ -152,7 +152,8 @@ class AuthCommandTest {
             assertThat(summary).doesNotContain(secret);
         }
         for (String secret : secrets.subList(2, secrets.size())) {
-            assertThat(stdout()).as("each STS secret is masked").contains("::add-mask::" + secret);
+            // with --json, workflow commands go to stderr so stdout stays one JSON document (the runner reads both)
+            assertThat(stdout() + stderr()).as("each STS secret is masked").contains("::add-mask::" + secret);
         }
     }
 
