@@ -241,8 +241,10 @@ class DeployCommandTest {
 
         assertThat(run("deploy", "--image-tag", "v3", "--service", "frontend")).isZero();
 
-        assertThat(operations()).containsExactly("DescribeServices",
-                "RegisterTaskDefinition", "UpdateService", "DescribeServices", "TagResource", "DeregisterTaskDefinition");
+        // the lease (#18) brackets the writes: DescribeClusters, TagResource, DescribeClusters … DescribeClusters, UntagResource
+        assertThat(operations()).containsExactly("DescribeServices", "DescribeClusters", "TagResource", "DescribeClusters",
+                "RegisterTaskDefinition", "UpdateService", "DescribeServices", "TagResource", "DeregisterTaskDefinition",
+                "DescribeClusters", "UntagResource");
         try (EcsClient ecs = ecs(moto.endpoint())) {
             assertThat(ecs.listTaskDefinitions(r -> r.familyPrefix("durable-code-dev-frontend").status("ACTIVE"))
                     .taskDefinitionArns()).extracting(a -> a.substring(a.lastIndexOf(':') + 1)).containsExactlyInAnyOrder("2", "3");
@@ -255,9 +257,10 @@ class DeployCommandTest {
         assertThat(run("deploy", "--image-tag", "v1", "--service", "frontend")).isZero();
 
         List<String> calls = operations();
-        // nothing read names the account (the service does not exist yet), so the guard asks STS
+        // nothing read names the account (the service does not exist yet), so the guard asks STS before the
+        // first write, the lease's tag on the cluster
         assertThat(calls.subList(0, calls.indexOf("RegisterTaskDefinition")))
-                .containsExactly("DescribeServices", "GetCallerIdentity");
+                .containsExactly("DescribeServices", "GetCallerIdentity", "DescribeClusters", "TagResource", "DescribeClusters");
         assertThat(calls).contains("CreateService").doesNotContain("ListTaskDefinitions");
     }
 
