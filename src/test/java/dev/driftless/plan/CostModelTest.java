@@ -246,6 +246,18 @@ class CostModelTest {
         assertThat(s.monthlyUsd()).isCloseTo(0.04937 * 3 * 720, within(CENT));
     }
 
+    /** plan prints the comparison's notes: the fallback-rates note of a region the table lacks must be among them. */
+    @Test
+    void theComparisonCarriesTheFallbackNoteForPlan() {
+        DeploySpec spec = SampleSpecs.durableCode(CostSettings.DEFAULT, "ap-south-2");
+        CostEstimate proposed = model.proposed(spec, Optional.empty(), NOV_2026);
+
+        CostComparison c = new CostComparison(proposed, proposed);
+
+        assertThat(c.liveOnlyNotes()).isEmpty();
+        assertThat(c.notes()).singleElement().asString().contains("no Fargate prices for ap-south-2");
+    }
+
     private static DeploySpec oneService(Capacity capacity, String arch, int cpu, int mem, int tasks, String region) {
         EnvironmentSpec env = new EnvironmentSpec("prod", "c", null, capacity, null, null, null, null);
         return SampleSpecs.spec(region, CostSettings.DEFAULT, Map.of("prod", env),
