@@ -220,7 +220,7 @@ public final class PlanCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "**Estimated monthly cost (%s %d):** $%.2f live → $%.2f with this plan (%s$%.2f)%s%n",
                 month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH), month.getYear(),
                 live.totalUsd(), proposed.totalUsd(), delta < 0 ? "−" : "+", Math.abs(delta), budget)
-                + CostEstimateMarkdown.notes(cost.liveOnlyNotes());
+                + CostEstimateMarkdown.notes(cost.notes());
     }
 
     /** Where the plan goes; a path the user gives stays inside the workspace in Actions (the default is RUNNER_TEMP). */
