@@ -71,7 +71,9 @@ class SignalIT {
                         "--service", "backend", "--image-tag", tag)
                 .inActions("push", null)
                 .env(Map.of("AWS_ENDPOINT_URL", wire.baseUrl(), "AWS_REGION", "us-west-2",
-                        "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing"))
+                        "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
+                        // the checkout holds the spec: driftless refuses a --specs outside GITHUB_WORKSPACE in Actions
+                        "GITHUB_WORKSPACE", dir.toString()))
                 .timeout(Duration.ofMinutes(2));
     }
 
