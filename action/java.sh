@@ -4,6 +4,7 @@
 # back to setup-java. Writes nothing to GITHUB_ENV or GITHUB_PATH: the caller's JAVA_HOME and PATH stay.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=action/jvm.sh
 source "$here/jvm.sh"
 
 if ! driftless_pick_java "${INPUT_JAVA_VERSION:-25}"; then

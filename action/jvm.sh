@@ -33,7 +33,9 @@ driftless_pick_java() {
   for home in "${candidates[@]}"; do
     version="$(driftless_release_version "$home")"
     if [[ -n "$version" && "$(driftless_feature "$version")" -ge 17 ]]; then
+      # shellcheck disable=SC2034  # read by the scripts that source this file
       DRIFTLESS_JAVA_HOME="$home"
+      # shellcheck disable=SC2034
       DRIFTLESS_JAVA_VERSION="$version"
       return 0
     fi

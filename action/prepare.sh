@@ -7,6 +7,7 @@
 # Run by action.yml before the first command; usable alone: DRIFTLESS_JAR=... action/prepare.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=action/jvm.sh
 source "$here/jvm.sh"
 
 jar="${DRIFTLESS_JAR:?no driftless jar: set DRIFTLESS_JAR}"

@@ -5,6 +5,7 @@
 # so a command never receives an option it does not have.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=action/jvm.sh
 source "$here/jvm.sh"
 
 # An input value is data: inside a workflow command it is escaped as the runner decodes it (% CR LF), so

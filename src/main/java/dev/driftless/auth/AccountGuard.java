@@ -1,7 +1,6 @@
 package dev.driftless.auth;
 
 import dev.driftless.DriftlessException;
-import dev.driftless.aws.AwsIdentity;
 
 /**
  * The spec's {@code account} is a promise: driftless acts on that account and no other. A role or

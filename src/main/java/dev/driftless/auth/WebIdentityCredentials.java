@@ -1,7 +1,5 @@
 package dev.driftless.auth;
 
-import dev.driftless.aws.AwsIdentity;
-import dev.driftless.aws.IdentityAware;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,8 @@ package dev.driftless.aws;
 
 import dev.driftless.auth.RoleOption;
 import dev.driftless.auth.RunContext;
-import dev.driftless.auth.RunCredentials;
+import dev.driftless.auth.AwsIdentity;
+import dev.driftless.auth.IdentityAware;
 import dev.driftless.spec.EnvironmentSpec;
 import dev.driftless.spec.DeploySpec;
 import java.util.ArrayList;

@@ -14,9 +14,15 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 /** {@link ServiceWriter} over ECS: CreateService, UpdateService, TagResource. */
 public final class EcsServiceWriter implements ServiceWriter {
     private final EcsClient ecs;
+    private final CheckedRetry retry;
 
     public EcsServiceWriter(EcsClient ecs) {
+        this(ecs, RetryPolicy.DEFAULT, dev.driftless.engine.Sleeper.REAL);
+    }
+
+    public EcsServiceWriter(EcsClient ecs, RetryPolicy policy, dev.driftless.engine.Sleeper sleeper) {
         this.ecs = ecs;
+        this.retry = new CheckedRetry(policy, sleeper);
     }
 
     @Override
@@ -69,11 +75,23 @@ public final class EcsServiceWriter implements ServiceWriter {
             // changing the capacity strategy of a service needs a new deployment
             b.forceNewDeployment(u.taskDefinitionArn() == null);
         }
-        try {
-            ecs.updateService(b.build());
-        } catch (SdkException e) {
-            throw AwsFailures.translate(e, "ecs:UpdateService", "service " + u.service() + " in " + u.cluster());
+        b.overrideConfiguration(CheckedRetry.noSdkRetries());
+        UpdateServiceRequest request = b.build();
+        retry.run(() -> ecs.updateService(request), () -> alreadyShows(u),
+                e -> AwsFailures.translate(e, "ecs:UpdateService", "service " + u.service() + " in " + u.cluster()));
+    }
+
+    /**
+     * After an UpdateService whose answer was lost: the service already runs the requested revision, so the
+     * update took effect and must not be sent again. Without a revision there is nothing to tell by.
+     */
+    private java.util.Optional<Object> alreadyShows(Update u) {
+        if (u.taskDefinitionArn() == null) {
+            return java.util.Optional.empty();
         }
+        return ecs.describeServices(r -> r.cluster(u.cluster()).services(u.service())).services().stream()
+                .filter(s -> u.taskDefinitionArn().equals(s.taskDefinition()))
+                .findFirst().map(s -> (Object) s);
     }
 
     @Override

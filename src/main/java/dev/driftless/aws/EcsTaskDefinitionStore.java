@@ -13,20 +13,39 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 /** {@link TaskDefinitionStore} over ECS. */
 public final class EcsTaskDefinitionStore implements TaskDefinitionStore {
     private final EcsClient ecs;
+    private final CheckedRetry retry;
 
     public EcsTaskDefinitionStore(EcsClient ecs) {
+        this(ecs, RetryPolicy.DEFAULT, dev.driftless.engine.Sleeper.REAL);
+    }
+
+    public EcsTaskDefinitionStore(EcsClient ecs, RetryPolicy policy, dev.driftless.engine.Sleeper sleeper) {
         this.ecs = ecs;
+        this.retry = new CheckedRetry(policy, sleeper);
     }
 
     @Override
     public String register(TaskDefinition definition, Map<String, String> tags) {
-        try {
-            return ecs.registerTaskDefinition(EcsShapes.toRegisterRequest(definition, tags))
-                    .taskDefinition().taskDefinitionArn();
-        } catch (SdkException e) {
-            throw AwsFailures.translate(e, "ecs:RegisterTaskDefinition", "family " + definition.family()
-                    + " (registering also needs iam:PassRole on the execution and task roles)");
+        var request = EcsShapes.toRegisterRequest(definition, tags).toBuilder()
+                .overrideConfiguration(CheckedRetry.noSdkRetries()).build();
+        return retry.run(() -> ecs.registerTaskDefinition(request).taskDefinition().taskDefinitionArn(),
+                () -> alreadyRegistered(definition.family(), tags),
+                e -> AwsFailures.translate(e, "ecs:RegisterTaskDefinition", "family " + definition.family()
+                        + " (registering also needs iam:PassRole on the execution and task roles)"));
+    }
+
+    /**
+     * After a RegisterTaskDefinition whose answer was lost: the family's newest revision carries the spec
+     * hash we register with, so it is ours (or identical to ours) and registering again would only add a
+     * duplicate revision.
+     */
+    private java.util.Optional<String> alreadyRegistered(String family, Map<String, String> tags) {
+        String hash = tags.get(dev.driftless.plan.ServiceTags.SPEC_HASH);
+        if (hash == null) {
+            return java.util.Optional.empty();
         }
+        return revisions(family).stream().findFirst().map(Revision::arn)
+                .filter(arn -> hash.equals(details(arn).tags().get(dev.driftless.plan.ServiceTags.SPEC_HASH)));
     }
 
     @Override

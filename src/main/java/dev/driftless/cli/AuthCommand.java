@@ -2,9 +2,9 @@ package dev.driftless.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.driftless.auth.RunCredentials;
+import dev.driftless.aws.RunCredentials;
 import dev.driftless.aws.AwsClients;
-import dev.driftless.aws.AwsIdentity;
+import dev.driftless.auth.AwsIdentity;
 import dev.driftless.aws.AwsSettings;
 import dev.driftless.spec.DeploySpec;
 import dev.driftless.spec.EnvironmentSpec;

@@ -65,6 +65,7 @@ public final class CostCommand implements Callable<Integer> {
         ctx.err().println("reading " + today.withDayOfMonth(1) + " to " + today + " from Cost Explorer (tag "
                 + tag.key() + "=" + tag.value() + ")");
         try (AwsClients aws = AwsClients.forEnvironment(spec, environment.orElse(null), ctx, common)) {
+            aws.requireAccount();
             spend = new SpendReader(aws.costExplorer(ctx.sleeper())).read(tag, today);
         }
         BudgetAssessment budget = BudgetAssessment.of(spec.budget(), spend.monthToDateUsd(),

@@ -47,7 +47,8 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--no-rollback", description = "Leave a failed service as ECS left it instead of rolling it back.")
     boolean noRollback;
 
-    @Option(names = "--force", description = "Deploy even while another deployment of a service is in progress.")
+    @Option(names = "--force", description = "Deploy even while another deployment of a service is in progress, "
+            + "taking over the environment's lease from another run.")
     boolean force;
 
     @Option(names = "--resume", description = "Deploy services a rollback paused, even with an unchanged spec and image.")
@@ -93,8 +94,17 @@ public final class DeployCommand implements Callable<Integer> {
             String runId = ctx.actions().context().runId();
             dev.driftless.engine.OneOffRun tasks = new dev.driftless.engine.OneOffRun(parts.reader(), parts.taskDefinitions(),
                     new dev.driftless.aws.EcsTaskRunner(aws.ecs()), aws.logs(), ctx.clock(), ctx.sleeper(), new StepProgress(ctx));
-            report = new dev.driftless.engine.BeforeTasks(parts.deployer(), tasks, new StepProgress(ctx))
-                    .deploy(spec, env.name(), env.cluster(), steps, options, selection, "driftless" + (runId == null ? "" : "/" + runId));
+            dev.driftless.engine.BeforeTasks before = new dev.driftless.engine.BeforeTasks(parts.deployer(), tasks, new StepProgress(ctx));
+            String startedBy = "driftless" + (runId == null ? "" : "/" + runId);
+            boolean writes = steps.stream().anyMatch(s -> s.kind() != ServiceStep.Kind.UNCHANGED
+                    && s.kind() != ServiceStep.Kind.PINNED);
+            if (dryRun || !writes) {
+                report = before.deploy(spec, env.name(), env.cluster(), steps, options, selection, startedBy);
+            } else {
+                try (var lease = LeaseStep.take(aws, ctx, env, "deploy", wait, options.force())) {
+                    report = before.deploy(spec, env.name(), env.cluster(), steps, options, selection, startedBy);
+                }
+            }
             DeployReport done = report;
             github.ifPresent(n -> n.finished("Deploy", spec, env, done));
         }

@@ -53,7 +53,7 @@ final class DeployNotifications {
                 return new DeployNotifications(ctx, new GitHubDeploymentStatuses(repo, gh), new GitHubCommitPullRequests(repo),
                         n -> new GitHubPullRequestComments(repo, n));
             });
-        } catch (DriftlessException e) {
+        } catch (RuntimeException e) {
             warn(ctx, e);
             return Optional.empty();
         }
@@ -68,7 +68,7 @@ final class DeployNotifications {
         try {
             deployment = statuses.start(env.name(), ref, "driftless " + verb.toLowerCase(java.util.Locale.ROOT) + " of "
                     + spec.name() + " to " + env.name(), env.url(), gh.runUrl());
-        } catch (DriftlessException e) {
+        } catch (RuntimeException e) {
             warn(ctx, e);
         }
     }
@@ -90,7 +90,7 @@ final class DeployNotifications {
                     ctx.err().println("commented on pull request #" + pr.get());
                 }
             }
-        } catch (DriftlessException e) {
+        } catch (RuntimeException e) {
             warn(ctx, e);
         }
     }
@@ -108,7 +108,7 @@ final class DeployNotifications {
         return b.toString();
     }
 
-    private static void warn(CommandContext ctx, DriftlessException e) {
-        ctx.actions().commands().warning("GitHub: " + e.getMessage() + (e.hint() == null ? "" : " — " + e.hint()), null);
+    private static void warn(CommandContext ctx, RuntimeException e) {
+        GitHubTrouble.warn(ctx, "GitHub", e);
     }
 }

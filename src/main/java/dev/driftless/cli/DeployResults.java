@@ -35,7 +35,10 @@ final class DeployResults {
                 ctx.out().println(s.service() + ": " + s.outcome().label()
                         + (s.deployment() == null ? "" : " (" + s.deployment() + ")")
                         + (s.taskDefinitionArn() == null ? "" : " (" + s.taskDefinitionArn().substring(s.taskDefinitionArn().lastIndexOf('/') + 1) + ")")
-                        + (s.reasons().isEmpty() ? "" : "\n  " + String.join("\n  ", s.reasons())));
+                        + (s.ok() || s.changes().isEmpty() ? "" : "\n  changed by this run: " + String.join("; ", s.changes()))
+                        // in Actions a failed service's reasons are in its ::error annotation just above
+                        + (s.reasons().isEmpty() || (!s.ok() && ctx.actions().inActions()) ? ""
+                                : "\n  " + String.join("\n  ", s.reasons())));
             }
         }
     }
@@ -60,6 +63,7 @@ final class DeployResults {
             if (s.deployment() != null) {
                 m.put("deployment", s.deployment());
             }
+            m.put("changes", s.changes());
             return m;
         }).toList();
         j.put("services", services);

@@ -47,7 +47,8 @@ final class DeployTracking {
     private static List<RunOutcome.ServiceResult> changed(DeployReport report) {
         return report.services().stream().filter(s -> CHANGED.contains(s.outcome()))
                 .map(s -> new RunOutcome.ServiceResult(s.service(),
-                        s.taskDefinitionArn() != null ? s.taskDefinitionArn() : s.attempted(), s.image(), s.ok(), s.duration()))
+                        s.taskDefinitionArn() != null ? s.taskDefinitionArn() : s.attempted(), s.image(), s.ok(), s.duration(),
+                        s.deployment()))
                 .toList();
     }
 

@@ -93,7 +93,7 @@ public final class DriftCommand implements Callable<Integer> {
             var issues = new GitHubDriftIssues(GitHubClients.repository(github, gh));
             var identity = new GitHubViewer(gh.apiUrl(), gh.token(), w -> actions.commands().warning(w, null));
             String footer = PullRequestSection.footer(ctx, gh.sha());
-            var outcome = new DriftIssueKeeper(issues, identity).keep(report, ctx.clock().instant(), gh.runUrl(), footer, dryRun);
+            var outcome = new DriftIssueKeeper(issues, identity, DriftIssueMarkdown.TEXT).keep(report, ctx.clock().instant(), gh.runUrl(), footer, dryRun);
             ctx.err().println("drift: " + outcome.describe());
             if (outcome instanceof DriftIssueKeeper.Opened o && o.issue().isPresent() && o.issue().get().url() != null) {
                 actions.outputs().set("issue-url", o.issue().get().url());

@@ -28,7 +28,8 @@ record EcsDeployParts(LiveStateReader reader, TaskDefinitionStore taskDefinition
     static EcsDeployParts of(AwsClients aws, CommandContext ctx) {
         Progress progress = new StepProgress(ctx);
         LiveStateReader reader = new EcsLiveStateReader(aws.ecs(), aws::autoScaling);
-        return new EcsDeployParts(reader, new EcsTaskDefinitionStore(aws.ecs()), new EcsServiceWriter(aws.ecs()),
+        return new EcsDeployParts(reader, new EcsTaskDefinitionStore(aws.ecs(), aws.retryPolicy(), ctx.sleeper()),
+                new EcsServiceWriter(aws.ecs(), aws.retryPolicy(), ctx.sleeper()),
                 new AppAutoScalingTargets(aws::autoScaling),
                 new RolloutWaiter(reader, new EcsStoppedTaskReader(aws.ecs()), ctx.clock(), ctx.sleeper(), progress,
                         RolloutWaiter.DEFAULT_INTERVAL, CONCURRENCY),

@@ -25,7 +25,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StopSignal stop = StopSignal.install(Thread.currentThread(), System.err);
         int code = run(args, SystemEnvironment.read(), System.out, System.err);
+        stop.finished();
         System.out.flush();
         System.err.flush();
         System.exit(code);

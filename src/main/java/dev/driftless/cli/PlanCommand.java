@@ -107,6 +107,17 @@ public final class PlanCommand implements Callable<Integer> {
 
         Plan plan;
         try (AwsClients aws = AwsClients.forEnvironment(spec, env.name(), ctx, common)) {
+            try {
+                // before any read: a plan of another account would show that account's services as drift
+                aws.requireAccount();
+            } catch (DriftlessException refused) {
+                String markdown = refusal(spec, env, refused);
+                if (actions.summary().writesFile()) {
+                    actions.summary().append(markdown);
+                }
+                PullRequestSection.publish(ctx, "plan-" + env.name(), markdown, "the refusal", true);
+                throw refused;
+            }
             ctx.err().println("planning " + spec.name() + "/" + env.name() + ": " + views.size() + " service(s) in cluster "
                     + env.cluster());
             plan = new Planner(new EcsLiveStateReader(aws.ecs(), aws::autoScaling))
@@ -209,7 +220,7 @@ public final class PlanCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "**Estimated monthly cost (%s %d):** $%.2f live → $%.2f with this plan (%s$%.2f)%s%n",
                 month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH), month.getYear(),
                 live.totalUsd(), proposed.totalUsd(), delta < 0 ? "−" : "+", Math.abs(delta), budget)
-                + CostEstimateMarkdown.notes(cost.liveOnlyNotes());
+                + CostEstimateMarkdown.notes(cost.notes());
     }
 
     /** Where the plan goes; a path the user gives stays inside the workspace in Actions (the default is RUNNER_TEMP). */
@@ -279,6 +290,13 @@ public final class PlanCommand implements Callable<Integer> {
             throw new DriftlessException("cannot write the plan file " + file + ": " + e.getMessage(),
                     "pass --plan-file with a writable path", e);
         }
+    }
+
+    /** What the PR comment and the job summary say instead of a plan when the account guard refuses. */
+    static String refusal(DeploySpec spec, EnvironmentSpec env, DriftlessException refused) {
+        return "### ⛔ driftless plan: " + spec.name() + " / " + env.name() + " — refused\n\n"
+                + "No plan was made and nothing was read: " + refused.getMessage() + ".\n\n"
+                + (refused.hint() == null ? "" : "**Fix:** " + refused.hint() + "\n");
     }
 
     static Optional<Integer> pullRequestNumber(JsonNode event) {

@@ -30,6 +30,9 @@ public final class RollbackCommand implements Callable<Integer> {
     @Mixin
     TrackerOptions tracker;
 
+    @Option(names = "--force", description = "Take over the environment's lease from another run that holds it.")
+    boolean force;
+
     @Option(names = "--to", paramLabel = "TARGET",
             description = "previous | revision:N | sha:GITSHA | image:TAG (input `to`; default previous).")
     String to;
@@ -68,7 +71,9 @@ public final class RollbackCommand implements Callable<Integer> {
                     + env.name() + " to " + target + ", waiting up to " + Durations.format(wait));
             Optional<DeployNotifications> github = DeployNotifications.of(ctx, dryRun);
             github.ifPresent(n -> n.started("Rollback", spec, env));
-            report = EcsDeployParts.of(aws, ctx).rollback().run(env.name(), env.cluster(), services, target, dryRun, wait);
+            boolean takeOver = force || ctx.actions().booleanInput("force").orElse(false);
+            report = EcsDeployParts.of(aws, ctx).rollback().run(env.name(), env.cluster(), services, target, dryRun, wait,
+                    () -> LeaseStep.take(aws, ctx, env, "rollback", wait, takeOver));
             DeployReport done = report;
             github.ifPresent(n -> n.finished("Rollback", spec, env, done));
         }

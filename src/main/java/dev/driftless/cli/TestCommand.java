@@ -157,6 +157,7 @@ public final class TestCommand implements Callable<Integer> {
         }
         EnvironmentSpec env = Specs.environment(spec, common, ctx);
         try (AwsClients aws = AwsClients.forEnvironment(spec, env.name(), ctx, common)) {
+            aws.requireAccount();
             DockerCli docker = new DockerCli(processes, ctx.env(), root, progress::line);
             new PullLogin(new EcrRegistry(aws.ecr()), docker, secret -> {
                 ctx.actions().commands().mask(secret);

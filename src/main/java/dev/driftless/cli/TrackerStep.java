@@ -30,7 +30,16 @@ final class TrackerStep {
         this.ctx = ctx;
     }
 
+    /** Records the run; any failure (GitHub down, refusing, the connection dropped) is a warning with its fix. */
     void record(DeploySpec spec, RunOutcome outcome, TrackerOptions options, boolean dryRun) {
+        try {
+            recordOrThrow(spec, outcome, options, dryRun);
+        } catch (RuntimeException e) {
+            GitHubTrouble.warn(ctx, "tracker", e);
+        }
+    }
+
+    private void recordOrThrow(DeploySpec spec, RunOutcome outcome, TrackerOptions options, boolean dryRun) {
         TrackerSpec tracker = spec.tracker();
         ActionsRuntime actions = ctx.actions();
         if (tracker == null || tracker.path() == null) {

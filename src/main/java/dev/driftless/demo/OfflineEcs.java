@@ -28,6 +28,7 @@ public final class OfflineEcs implements AutoCloseable {
     public static final String ACCOUNT = "123456789012";
     private final HttpServer server;
     private final Map<String, Map<String, Object>> services = new HashMap<>();
+    private final Map<String, String> clusterTags = new LinkedHashMap<>();
     private final Map<String, Integer> revisions = new HashMap<>();
     private final String region;
 
@@ -81,7 +82,10 @@ public final class OfflineEcs implements AutoCloseable {
             case "RegisterTaskDefinition" -> register(request);
             case "CreateService" -> Map.of("service", create(request));
             case "UpdateService" -> Map.of("service", update(request));
-            case "TagResource", "UntagResource" -> tag(request);
+            case "DescribeClusters" -> Map.of("clusters", List.of(Map.of("clusterArn", clusterArn(), "clusterName",
+                    "offline", "status", "ACTIVE", "tags", tagList(clusterTags))), "failures", List.of());
+            case "TagResource", "UntagResource" -> text(request, "resourceArn", "").equals(clusterArn())
+                    ? tagCluster(op, request) : tag(request);
             case "DeregisterTaskDefinition" -> Map.of("taskDefinition",
                     Map.of("taskDefinitionArn", text(request, "taskDefinition", ""), "status", "INACTIVE"));
             case "ListTasks" -> Map.of("taskArns", List.of());
@@ -168,6 +172,28 @@ public final class OfflineEcs implements AutoCloseable {
         deployment.put("failedTasks", 0);
         deployment.put("rolloutState", "COMPLETED");
         s.put("deployments", List.of(deployment));
+    }
+
+    /** The environment's lease lives in the cluster's tags (see engine's lease). */
+    private Object tagCluster(String op, Map<String, Object> request) {
+        if (op.equals("UntagResource")) {
+            list(request.get("tagKeys")).forEach(k -> clusterTags.remove(String.valueOf(k)));
+        } else {
+            for (Object t : list(request.get("tags"))) {
+                clusterTags.put(text(object(t), "key", ""), text(object(t), "value", ""));
+            }
+        }
+        return Map.of();
+    }
+
+    private static List<Object> tagList(Map<String, String> tags) {
+        List<Object> all = new ArrayList<>();
+        tags.forEach((k, v) -> all.add(Map.of("key", k, "value", v)));
+        return all;
+    }
+
+    private String clusterArn() {
+        return "arn:aws:ecs:" + region + ":" + ACCOUNT + ":cluster/offline";
     }
 
     private Object tag(Map<String, Object> request) {

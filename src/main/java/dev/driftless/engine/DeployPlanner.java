@@ -91,6 +91,10 @@ public final class DeployPlanner {
         return images.tag() != null ? "tag " + images.tag() : "keep live images";
     }
 
+    private static String shortName(String arn) {
+        return arn == null ? "none" : arn.substring(arn.lastIndexOf('/') + 1);
+    }
+
     private static ServiceStep step(ServicePlan p, LiveService live, boolean resume) {
         if (p.action() == ServicePlan.Action.CREATE) {
             return new ServiceStep(p, null, ServiceStep.Kind.CREATE, true, true, true, null);
@@ -111,6 +115,11 @@ public final class DeployPlanner {
             td = td || !p.desired().specHash().equals(live.tag(ServiceTags.SPEC_HASH).orElse(""));
         }
         if (!td && !settings && !count && !scaling) {
+            if (p.groups().contains(ChangeGroup.METADATA)) {
+                return new ServiceStep(p, live, ServiceStep.Kind.RETAG, false, false, false,
+                        p.changes().stream().filter(c -> c.group() == ChangeGroup.METADATA).findFirst()
+                                .map(c -> "they " + c.from() + ", it runs " + shortName(live.taskDefinitionArn())).orElse(""));
+            }
             if (p.groups().contains(ChangeGroup.SCHEDULE)) {
                 // stop/start read the schedule from the spec; the tag only keeps the next plan from listing it again
                 return new ServiceStep(p, live, ServiceStep.Kind.RECORD, false, false, false,

@@ -15,10 +15,14 @@ public record DeployReport(String environment, String cluster, boolean dryRun, L
         return services.stream().allMatch(ServiceResult::ok);
     }
 
-    /** Service → the task-definition ARN it runs now (services that exist). */
+    /**
+     * Service → the task-definition ARN it runs now (services that exist); when what runs could not be told
+     * (the service vanished, its state could not be re-read), the revision this run registered for it.
+     */
     public Map<String, String> taskDefinitionArns() {
         Map<String, String> m = new LinkedHashMap<>();
-        services.stream().filter(s -> s.taskDefinitionArn() != null).forEach(s -> m.put(s.service(), s.taskDefinitionArn()));
+        services.stream().filter(s -> s.taskDefinitionArn() != null || s.attempted() != null)
+                .forEach(s -> m.put(s.service(), s.taskDefinitionArn() != null ? s.taskDefinitionArn() : s.attempted()));
         return m;
     }
 

@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
  * old revisions. Everything is checked before the first change.
  */
 public final class Deployer {
+    static final String TIMEOUT_FIX = "fix: if the rollout was still progressing, raise `timeout` (the environment's, or"
+            + " --timeout); otherwise read the service events and stopped tasks above, and check the health check's"
+            + " grace period (healthCheck.startPeriod) against how long the app takes to start";
+
     private final TaskDefinitionStore taskDefinitions;
     private final ServiceWriter services;
     private final ScalableTargets scaling;
@@ -77,48 +81,88 @@ public final class Deployer {
         if (options.dryRun()) {
             for (ServiceStep s : steps) {
                 progress.line("dry run: " + s.describe());
-                results.add(unchangedOrPinned(s, s.changes() || s.kind() == ServiceStep.Kind.RECORD ? Outcome.WOULD_CHANGE : null));
+                results.add(unchangedOrPinned(s, s.changes() || s.kind() == ServiceStep.Kind.RECORD
+                        || s.kind() == ServiceStep.Kind.RETAG ? Outcome.WOULD_CHANGE : null));
             }
             return new DeployReport(environment, cluster, true, results);
         }
         Instant started = clock.instant();
+        ChangeJournal journal = new ChangeJournal();
         Map<String, String> attempted = new LinkedHashMap<>();
         for (ServiceStep s : steps) {
-            if (s.changes()) {
-                progress.line(s.describe());
-                attempted.put(s.service(), start(s, cluster, environmentTags, options, registered.get(s.service())));
-            } else if (s.kind() == ServiceStep.Kind.RECORD) {
-                progress.line(s.describe());
-                services.tag(s.live().arn(), Map.of(ServiceTags.SCHEDULE, s.note()));
-            } else if (s.kind() == ServiceStep.Kind.ADOPT) {
-                progress.line(s.describe());
-                services.tag(s.live().arn(), serviceTags(s.desired(), s.live().taskDefinitionArn(), null, options));
+            try {
+                if (s.changes()) {
+                    progress.line(s.describe());
+                    attempted.put(s.service(), start(s, cluster, environmentTags, options, registered.get(s.service()), journal));
+                } else if (s.kind() == ServiceStep.Kind.RECORD) {
+                    progress.line(s.describe());
+                    services.tag(s.live().arn(), Map.of(ServiceTags.SCHEDULE, s.note()));
+                    journal.note(s.service(), "recorded the schedule tag");
+                } else if (s.kind() == ServiceStep.Kind.ADOPT) {
+                    progress.line(s.describe());
+                    services.tag(s.live().arn(), serviceTags(s.desired(), s.live().taskDefinitionArn(), null, options));
+                    journal.note(s.service(), "adopted: added driftless's tags");
+                } else if (s.kind() == ServiceStep.Kind.RETAG) {
+                    progress.line(s.describe());
+                    String runs = s.live().taskDefinitionArn();
+                    // the running revision's own tag (written inside RegisterTaskDefinition) says what ran before it
+                    String before = taskDefinitions.details(runs).tags().get(DeployTags.PREVIOUS);
+                    services.tag(s.live().arn(), serviceTags(s.desired(), runs, before, options));
+                    journal.note(s.service(), "repaired its deployment tags to name " + shortArn(runs));
+                }
+            } catch (DriftlessException e) {
+                return new StoppedRun(services, waiter, progress, clock).report(environment, cluster, steps, journal,
+                        e, s.service(), options, started);
             }
         }
         List<RolloutTarget> targets = steps.stream().filter(ServiceStep::startsDeployment)
-                .map(s -> new RolloutTarget(s.service(), attempted.get(s.service()))).toList();
-        Map<String, RolloutOutcome> outcomes = await(cluster, targets, steps, started, options);
+                .map(s -> RolloutTarget.after(s.service(), attempted.get(s.service()), s.live())).toList();
+        Map<String, RolloutOutcome> outcomes;
+        try {
+            outcomes = await(cluster, targets, steps, started, options);
+        } catch (DriftlessException e) {
+            return new StoppedRun(services, waiter, progress, clock).report(environment, cluster, steps, journal, e,
+                    null, options, started);
+        }
 
         List<ServiceStep> failed = new ArrayList<>();
         for (ServiceStep s : steps) {
             RolloutOutcome o = outcomes.get(s.service());
             if (!s.changes()) {
-                results.add(unchangedOrPinned(s, null));
+                results.add(unchangedOrPinned(s, null).withChanges(journal.lines(s.service())));
             } else if (o == null || o.succeeded()) {
                 String arn = attempted.get(s.service());
+                Outcome outcome = s.kind() == ServiceStep.Kind.CREATE ? Outcome.CREATED : Outcome.DEPLOYED;
+                List<String> reasons = new ArrayList<>();
                 if (s.kind() == ServiceStep.Kind.UPDATE) {
-                    services.tag(s.live().arn(), serviceTags(s.desired(), arn, s.live().taskDefinitionArn(), options));
+                    try {
+                        services.tag(s.live().arn(), serviceTags(s.desired(), arn, s.live().taskDefinitionArn(), options));
+                        journal.note(s.service(), "wrote its deployment tags");
+                    } catch (DriftlessException e) {
+                        // the rollout succeeded: undoing a healthy service for its metadata would be worse
+                        outcome = Outcome.DEPLOYED_TAGS_FAILED;
+                        reasons.add("runs " + shortArn(arn) + " and is stable, but its deployment tags were not written: "
+                                + e.getMessage());
+                        reasons.add("fix: " + (e.hint() == null ? "rerun the deploy" : e.hint())
+                                + "; the next deploy repairs the tags");
+                        journal.note(s.service(), "deployment tags NOT written");
+                    }
                 }
-                prune(s.taskDefinitionChanged() ? arn : null, previous(s), options.retain());
-                results.add(new ServiceResult(s.service(), s.kind() == ServiceStep.Kind.CREATE ? Outcome.CREATED
-                        : Outcome.DEPLOYED, arn, arn, previous(s), s.desired().taskDefinition().image(),
-                        o == null ? Duration.between(started, clock.instant()) : o.elapsed(), List.of()));
+                try {
+                    prune(s.taskDefinitionChanged() ? arn : null, previous(s), options.retain());
+                } catch (DriftlessException e) {
+                    progress.warning(s.service() + ": old revisions were not pruned: " + e.getMessage());
+                }
+                results.add(new ServiceResult(s.service(), outcome, arn, arn, previous(s), s.desired().taskDefinition().image(),
+                        o == null ? Duration.between(started, clock.instant()) : o.elapsed(), reasons,
+                        journal.lines(s.service())));
             } else {
                 failed.add(s);
             }
         }
-        results.addAll(failures(cluster, failed, outcomes, attempted, options));
-        results.replaceAll(r -> withDeployment(r, steps, outcomes));
+        results.addAll(failures(cluster, failed, outcomes, attempted, options, journal));
+        Map<String, RolloutOutcome> ended = outcomes;
+        results.replaceAll(r -> withDeployment(r, steps, ended));
         // keep the spec's service order
         List<String> order = steps.stream().map(ServiceStep::service).toList();
         results.sort((a, b) -> Integer.compare(order.indexOf(a.service()), order.indexOf(b.service())));
@@ -166,17 +210,27 @@ public final class Deployer {
 
     /** Registers (when changed) and creates or updates; returns the revision the service is set to. */
     private String start(ServiceStep s, String cluster, Map<String, String> environmentTags, DeployOptions options,
-            String registeredAhead) {
+            String registeredAhead, ChangeJournal journal) {
         DesiredService d = s.desired();
-        String arn = registeredAhead != null ? registeredAhead : s.taskDefinitionChanged()
-                ? taskDefinitions.register(d.taskDefinition(), revisionTags(environmentTags, d, previous(s), options))
-                : s.live().taskDefinitionArn();
+        String arn;
+        if (registeredAhead != null) {
+            arn = registeredAhead;
+            journal.registered(s.service(), arn);
+        } else if (s.taskDefinitionChanged()) {
+            arn = taskDefinitions.register(d.taskDefinition(), revisionTags(environmentTags, d, previous(s), options));
+            journal.registered(s.service(), arn);
+        } else {
+            arn = s.live().taskDefinitionArn();
+        }
         if (s.kind() == ServiceStep.Kind.CREATE) {
             services.create(d, arn, serviceTags(d, arn, null, options));
+            journal.created(s.service(), arn);
         } else {
-            services.update(new ServiceWriter.Update(cluster, d.name(), s.taskDefinitionChanged() ? arn : null,
+            ServiceWriter.Update update = new ServiceWriter.Update(cluster, d.name(), s.taskDefinitionChanged() ? arn : null,
                     s.settingsChanged() ? d.settings() : null,
-                    s.desiredCountChanged() ? Integer.valueOf(s.desiredCount()) : null));
+                    s.desiredCountChanged() ? Integer.valueOf(s.desiredCount()) : null);
+            services.update(update);
+            journal.updated(s.service(), arn, s.taskDefinitionChanged());
         }
         if (s.autoscalingChanged()) {
             autoscale(cluster, s);
@@ -227,13 +281,14 @@ public final class Deployer {
     }
 
     private List<ServiceResult> failures(String cluster, List<ServiceStep> failed, Map<String, RolloutOutcome> outcomes,
-            Map<String, String> attempted, DeployOptions options) {
+            Map<String, String> attempted, DeployOptions options, ChangeJournal journal) {
         List<ServiceResult> results = new ArrayList<>();
         List<ServiceStep> revert = new ArrayList<>();
         for (ServiceStep s : failed) {
             RolloutOutcome o = outcomes.get(s.service());
-            progress.warning(s.service() + ": " + o.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + (o.reasons().isEmpty() ? "" : " — " + o.reasons().get(o.reasons().size() - 1)));
+            // one line here; the result's annotation carries the reasons
+            progress.line(s.service() + ": " + o.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + (options.rollbackOnFailure() && previous(s) != null ? " — rolling back" : ""));
             String previous = previous(s);
             if (o.result() == RolloutOutcome.Result.ROLLED_BACK && previous != null) {
                 // ECS already moved traffic back to the previous revision: a second rollback would start a new deployment
@@ -243,11 +298,14 @@ public final class Deployer {
                         previous, s.desired().taskDefinition().image(), o.elapsed(), reasons));
             } else if (!options.rollbackOnFailure() || previous == null) {
                 List<String> reasons = new ArrayList<>(o.reasons());
+                if (o.result() == RolloutOutcome.Result.TIMED_OUT) {
+                    reasons.add(TIMEOUT_FIX);
+                }
                 if (previous == null) {
                     reasons.add("new service: there is no previous task definition to roll back to");
                 }
                 results.add(new ServiceResult(s.service(), Outcome.FAILED, o.live(), attempted.get(s.service()),
-                        previous, s.desired().taskDefinition().image(), o.elapsed(), reasons));
+                        previous, s.desired().taskDefinition().image(), o.elapsed(), reasons, journal.lines(s.service())));
             } else {
                 revert.add(s);
             }
@@ -256,24 +314,41 @@ public final class Deployer {
             return results;
         }
         List<RolloutTarget> targets = new ArrayList<>();
+        Map<String, String> notReverted = new LinkedHashMap<>();
         for (ServiceStep s : revert) {
             progress.line(s.service() + ": rolling back to " + shortArn(previous(s)));
-            // the circuit breaker may already have put it back; setting it again is harmless and explicit
-            services.update(new ServiceWriter.Update(cluster, s.service(), previous(s), null, null));
-            targets.add(new RolloutTarget(s.service(), previous(s)));
+            try {
+                // the circuit breaker may already have put it back; setting it again is harmless and explicit
+                services.update(new ServiceWriter.Update(cluster, s.service(), previous(s), null, null));
+                journal.note(s.service(), "rolled back to " + shortArn(previous(s)));
+                targets.add(new RolloutTarget(s.service(), previous(s)));
+            } catch (DriftlessException e) {
+                notReverted.put(s.service(), "rollback to " + shortArn(previous(s)) + " failed: " + e.getMessage());
+            }
         }
-        Map<String, RolloutOutcome> back = waiter.await(cluster, targets, options.timeout()).stream()
-                .collect(Collectors.toMap(RolloutOutcome::service, o -> o));
+        Map<String, RolloutOutcome> back = new LinkedHashMap<>();
+        try {
+            waiter.await(cluster, targets, options.timeout()).forEach(o -> back.put(o.service(), o));
+        } catch (DriftlessException e) {
+            targets.forEach(t -> notReverted.put(t.service(), "rollback to " + shortArn(t.taskDefinitionArn())
+                    + " was sent, but could not be watched: " + e.getMessage()));
+        }
         for (ServiceStep s : revert) {
             RolloutOutcome first = outcomes.get(s.service());
             RolloutOutcome second = back.get(s.service());
             List<String> reasons = new ArrayList<>(first.reasons());
-            reasons.add(second.succeeded() ? "rolled back to " + shortArn(previous(s)) + " (stable)"
+            if (first.result() == RolloutOutcome.Result.TIMED_OUT) {
+                reasons.add(TIMEOUT_FIX);
+            }
+            boolean stable = second != null && second.succeeded();
+            reasons.add(stable ? "rolled back to " + shortArn(previous(s)) + " (stable)"
+                    : notReverted.containsKey(s.service()) ? notReverted.get(s.service())
                     : "rollback to " + shortArn(previous(s)) + " did not become stable: " + String.join("; ", second.reasons()));
-            results.add(new ServiceResult(s.service(), second.succeeded() ? Outcome.FAILED_ROLLED_BACK
-                    : Outcome.FAILED_ROLLBACK_FAILED, second.succeeded() ? previous(s) : second.live(),
+            results.add(new ServiceResult(s.service(), stable ? Outcome.FAILED_ROLLED_BACK
+                    : Outcome.FAILED_ROLLBACK_FAILED, stable ? previous(s) : second == null ? first.live() : second.live(),
                     attempted.get(s.service()), previous(s), s.desired().taskDefinition().image(),
-                    first.elapsed().plus(second.elapsed()), reasons));
+                    second == null ? first.elapsed() : first.elapsed().plus(second.elapsed()), reasons,
+                    journal.lines(s.service())));
         }
         return results;
     }
@@ -307,10 +382,11 @@ public final class Deployer {
         }
     }
 
-    private static ServiceResult unchangedOrPinned(ServiceStep s, Outcome forced) {
+    static ServiceResult unchangedOrPinned(ServiceStep s, Outcome forced) {
         Outcome outcome = forced != null ? forced : s.kind() == ServiceStep.Kind.PINNED ? Outcome.PINNED : Outcome.UNCHANGED;
         String live = s.live() == null ? null : s.live().taskDefinitionArn();
         List<String> notes = s.note() == null ? List.of()
+                : s.kind() == ServiceStep.Kind.RETAG ? List.of((forced == null ? "repaired its deployment tags: " : "would repair its deployment tags: ") + s.note())
                 : List.of(s.kind() != ServiceStep.Kind.RECORD ? s.note()
                         : forced == null ? "runs on the schedule " + s.note() + " from now on"
                         : "would record the schedule " + s.note());
@@ -318,7 +394,7 @@ public final class Deployer {
                 Duration.ZERO, notes);
     }
 
-    private static String previous(ServiceStep s) {
+    static String previous(ServiceStep s) {
         return s.liveService().map(LiveService::taskDefinitionArn).orElse(null);
     }
 

@@ -1,7 +1,6 @@
 package dev.driftless.engine;
 
 import dev.driftless.plan.DriftReport;
-import dev.driftless.render.DriftIssueMarkdown;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,10 +17,12 @@ public final class DriftIssueKeeper {
 
     private final DriftIssues issues;
     private final TokenIdentity identity;
+    private final DriftIssueText text;
 
-    public DriftIssueKeeper(DriftIssues issues, TokenIdentity identity) {
+    public DriftIssueKeeper(DriftIssues issues, TokenIdentity identity, DriftIssueText text) {
         this.issues = issues;
         this.identity = identity;
+        this.text = text;
     }
 
     /** What a run did, or with {@code dryRun} would do, to the drift issue. */
@@ -77,19 +78,19 @@ public final class DriftIssueKeeper {
             return new Closed(open.get(), !dryRun);
         }
         if (open.isPresent()) {
-            Instant first = DriftIssueMarkdown.firstSeen(open.get().body()).orElse(now);
+            Instant first = text.firstSeen(open.get().body()).orElse(now);
             if (!dryRun) {
-                issues.edit(open.get().number(), DriftIssueMarkdown.body(report, first, now, runUrl, footer));
+                issues.edit(open.get().number(), text.body(report, first, now, runUrl, footer));
             }
             return new Updated(open.get(), !dryRun);
         }
-        String title = DriftIssueMarkdown.title(report);
+        String title = text.title(report);
         if (dryRun) {
             return new Opened(Optional.empty(), title);
         }
         issues.ensureLabel(LABEL_DRIFTLESS, "1d76db", "Written by driftless");
         issues.ensureLabel(LABEL_DRIFT, "d93f0b", "Live AWS state differs from the deploy-spec");
-        DriftIssues.Issue created = issues.create(title, DriftIssueMarkdown.body(report, now, now, runUrl, footer),
+        DriftIssues.Issue created = issues.create(title, text.body(report, now, now, runUrl, footer),
                 List.of(LABEL_DRIFTLESS, LABEL_DRIFT));
         return new Opened(Optional.of(created), title);
     }

@@ -4,6 +4,8 @@ import dev.driftless.DriftlessException;
 import dev.driftless.plan.ImageRef;
 import dev.driftless.spec.DeploySpec;
 import dev.driftless.spec.ServiceSpec;
+import dev.driftless.spec.Sidecar;
+import dev.driftless.spec.SidecarImage;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,12 +28,16 @@ public final class ImageOwnership {
     /** Throws unless every value is an image of its service's repository. */
     public static void check(DeploySpec spec, Map<String, String> byService) {
         byService.forEach((service, value) -> {
-            ServiceSpec s = spec.services().get(service);
-            if (s == null) {
+            // a sidecar's image is keyed "service/container", as build's images output has it
+            int slash = service.indexOf('/');
+            ServiceSpec s = spec.services().get(slash < 0 ? service : service.substring(0, slash));
+            Sidecar sidecar = s == null || slash < 0 ? null : s.sidecars().get(service.substring(slash + 1));
+            if (s == null || slash >= 0 && sidecar == null) {
                 throw new DriftlessException("--images names service " + service + ", which " + spec.file()
-                        + " does not declare", "the services are: " + String.join(", ", spec.services().keySet()));
+                        + " does not declare", "the services are: " + String.join(", ", spec.services().keySet())
+                        + " (a sidecar is named service/container)");
             }
-            List<String> allowed = allowedRepositories(spec, s);
+            List<String> allowed = sidecar == null ? allowedRepositories(spec, s) : allowedRepositories(spec, sidecar);
             if (!allowed.stream().anyMatch(repo -> ofRepository(value, repo)) && !bare(value)) {
                 throw new DriftlessException("--images: the image for " + service + " (" + value + ") is not an image of "
                         + String.join(" or ", allowed),
@@ -46,6 +52,21 @@ public final class ImageOwnership {
         String repository = service.image() != null && service.image().repository() != null
                 ? service.image().repository() : spec.name() + "-" + service.name();
         return List.of(spec.account() + ".dkr.ecr." + spec.region() + ".amazonaws.com/" + repository);
+    }
+
+    /**
+     * A sidecar's images: its ECR repository when driftless builds it, else the repository of the image it
+     * names (that image at another tag or digest).
+     */
+    static List<String> allowedRepositories(DeploySpec spec, Sidecar sidecar) {
+        if (sidecar.image() instanceof SidecarImage.Repository r) {
+            return List.of(spec.account() + ".dkr.ecr." + spec.region() + ".amazonaws.com/" + r.image().repository());
+        }
+        String uri = ((SidecarImage.Reference) sidecar.image()).uri();
+        int at = uri.indexOf('@');
+        String name = at >= 0 ? uri.substring(0, at) : uri;
+        int colon = name.lastIndexOf(':');
+        return List.of(colon > name.lastIndexOf('/') ? name.substring(0, colon) : name);
     }
 
     private static boolean ofRepository(String value, String repository) {

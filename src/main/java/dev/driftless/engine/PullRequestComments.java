@@ -10,14 +10,10 @@ public interface PullRequestComments {
     Optional<Comment> find(String marker);
 
     /** Every comment whose body contains {@code marker}, oldest first, with its author. */
-    default List<Comment> findAll(String marker) {
-        return find(marker).map(List::of).orElse(List.of());
-    }
+    List<Comment> findAll(String marker);
 
     /** One comment as it is now (another job may have edited it since it was listed). */
-    default Comment read(long id) {
-        throw new UnsupportedOperationException("this PullRequestComments cannot re-read a comment");
-    }
+    Comment read(long id);
 
     /** Creates a comment; returns it. */
     Comment create(String body);

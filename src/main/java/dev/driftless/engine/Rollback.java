@@ -53,6 +53,15 @@ public final class Rollback {
 
     public DeployReport run(String environment, String cluster, List<String> names, RollbackTarget to, boolean dryRun,
             Duration timeout) {
+        return run(environment, cluster, names, to, dryRun, timeout, () -> () -> { });
+    }
+
+    /**
+     * @param beforeChanges called once every target is found and something will change, before the first
+     *                      write (takes the environment's lease); what it returns is closed at the end
+     */
+    public DeployReport run(String environment, String cluster, List<String> names, RollbackTarget to, boolean dryRun,
+            Duration timeout, java.util.function.Supplier<? extends AutoCloseable> beforeChanges) {
         LiveEnvironment live = reader.services(cluster, names);
         if (!live.missing().isEmpty()) {
             throw new DriftlessException("cannot roll back " + String.join(", ", live.missing()) + ": no such service in cluster "
@@ -94,21 +103,12 @@ public final class Rollback {
         }
         java.time.Instant since = clock.instant();
         if (!changing.isEmpty()) {
-            for (Move m : changing.values()) {
-                progress.line(m.live().name() + ": rolling back " + shortName(m.live().taskDefinitionArn()) + " → "
-                        + m.target().revision().shortName());
-                services.update(new ServiceWriter.Update(cluster, m.live().name(), m.target().revision().arn(), null, null));
-            }
-            List<RolloutTarget> targets = changing.values().stream()
-                    .map(m -> new RolloutTarget(m.live().name(), m.target().revision().arn())).toList();
-            for (RolloutOutcome o : await(cluster, targets, changing, since, timeout)) {
-                Move m = changing.get(o.service());
-                if (o.succeeded()) {
-                    services.tag(m.live().arn(), pin(m));
-                    results.add(result(m, Outcome.ROLLED_BACK, m.target().revision().arn(), o.elapsed(), List.of()));
-                } else {
-                    results.add(result(m, Outcome.FAILED, o.live(), o.elapsed(), o.reasons()));
-                }
+            try (AutoCloseable held = beforeChanges.get()) {
+                change(cluster, changing, since, timeout, results);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
         }
         List<String> order = names;
@@ -163,17 +163,32 @@ public final class Rollback {
         return results;
     }
 
+    private void change(String cluster, Map<String, Move> changing, java.time.Instant since, Duration timeout,
+            List<ServiceResult> results) {
+        for (Move m : changing.values()) {
+            progress.line(m.live().name() + ": rolling back " + shortName(m.live().taskDefinitionArn()) + " → "
+                    + m.target().revision().shortName());
+            services.update(new ServiceWriter.Update(cluster, m.live().name(), m.target().revision().arn(), null, null));
+        }
+        List<RolloutTarget> targets = changing.values().stream()
+                .map(m -> new RolloutTarget(m.live().name(), m.target().revision().arn())).toList();
+        for (RolloutOutcome o : await(cluster, targets, changing, since, timeout)) {
+            Move m = changing.get(o.service());
+            if (o.succeeded()) {
+                services.tag(m.live().arn(), pin(m));
+                results.add(result(m, Outcome.ROLLED_BACK, m.target().revision().arn(), o.elapsed(), List.of()));
+            } else {
+                results.add(result(m, Outcome.FAILED, o.live(), o.elapsed(), o.reasons()));
+            }
+        }
+    }
+
     private Move find(LiveService l, RollbackTarget to) {
         Revision current = Revision.of(l.taskDefinitionArn());
         List<Revision> history = taskDefinitions.revisions(current.family());
         String from = l.tag(ServiceTags.SPEC_HASH).filter(h -> !h.isBlank()).orElse(null);
         if (to instanceof RollbackTarget.Previous) {
-            // after a rollback the recorded previous one is the revision rolled back from: go further back instead
-            boolean pinned = l.tag(DeployTags.ROLLED_BACK_FROM).filter(p -> !p.isBlank()).isPresent();
-            Optional<Revision> recorded = l.tag(DeployTags.PREVIOUS).filter(p -> !p.isBlank() && !pinned)
-                    .flatMap(p -> history.stream().filter(r -> r.arn().equals(p)).findFirst());
-            Optional<Revision> older = recorded.isPresent() ? recorded
-                    : history.stream().filter(r -> r.revision() < current.revision()).findFirst();
+            Optional<Revision> older = before(l, current, history);
             if (older.isPresent()) {
                 return new Move(l, taskDefinitions.details(older.get().arn()), fromHash(from, current));
             }
@@ -193,6 +208,30 @@ public final class Rollback {
         }
         throw new DriftlessException(l.name() + ": no ACTIVE revision of " + current.family() + " matches " + to
                 + "; candidates: " + candidates(history, read));
+    }
+
+    /**
+     * What ran before the running revision, from facts that cannot go stale: the running revision's own
+     * tag (written inside RegisterTaskDefinition, so it exists exactly when the revision does), else an
+     * older deployment the service still lists, else the next older ACTIVE revision. Never the service's
+     * tags alone: a run stopped between UpdateService and TagResource leaves those naming the revision
+     * before.
+     */
+    private Optional<Revision> before(LiveService l, Revision current, List<Revision> history) {
+        Optional<Revision> tagged = Optional.ofNullable(taskDefinitions.details(current.arn()).tags().get(DeployTags.PREVIOUS))
+                .filter(p -> !p.isBlank() && !p.equals(current.arn()))
+                .flatMap(p -> history.stream().filter(r -> r.arn().equals(p)).findFirst());
+        if (tagged.isPresent()) {
+            return tagged;
+        }
+        Optional<Revision> draining = l.deployments().stream().filter(d -> !d.isPrimary())
+                .map(LiveService.LiveDeployment::taskDefinitionArn)
+                .filter(a -> a != null && !a.equals(current.arn()))
+                .flatMap(a -> history.stream().filter(r -> r.arn().equals(a))).findFirst();
+        if (draining.isPresent()) {
+            return draining;
+        }
+        return history.stream().filter(r -> r.revision() < current.revision()).findFirst();
     }
 
     /** The spec hash rolled back from: the service's tag, else the running revision's own tag. */

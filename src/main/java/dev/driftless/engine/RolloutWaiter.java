@@ -85,8 +85,8 @@ public final class RolloutWaiter {
                 Instant after = clock.instant();
                 if (!after.isBefore(deadline)) {
                     for (RolloutWatch w : waiting.values()) {
+                        // the outcome carries the reason; the caller reports it once
                         RolloutOutcome o = w.timedOut(after, timeout);
-                        progress.warning(o.service() + ": " + o.reasons().get(o.reasons().size() - 1));
                         done.put(o.service(), o);
                     }
                     break;
@@ -98,6 +98,16 @@ public final class RolloutWaiter {
             pool.shutdownNow();
         }
         return targets.stream().map(t -> done.get(t.service())).toList();
+    }
+
+    /** The services as ECS has them now (one DescribeServices per 10), for a report after a failure. */
+    public Map<String, LiveService> reread(String cluster, List<String> services) {
+        Map<String, LiveService> all = new LinkedHashMap<>();
+        for (int i = 0; i < services.size(); i += SERVICES_PER_CALL) {
+            all.putAll(reader.services(cluster, services.subList(i, Math.min(services.size(), i + SERVICES_PER_CALL)))
+                    .services());
+        }
+        return all;
     }
 
     private void show(RolloutWatch.Report r) {

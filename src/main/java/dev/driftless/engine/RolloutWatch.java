@@ -32,6 +32,7 @@ final class RolloutWatch {
     private int runningSeen = -1;
     private String rolloutSeen;
     private Instant lastMoved;
+    private String lastPrimary;
 
     RolloutWatch(RolloutTarget target, Instant started) {
         this.target = target;
@@ -71,6 +72,7 @@ final class RolloutWatch {
             rolloutSeen = rollout;
         }
         String live = primary.map(LiveDeployment::taskDefinitionArn).orElse(s.taskDefinitionArn());
+        lastPrimary = live;
         boolean oursIsPrimary = target.taskDefinitionArn().equals(live);
 
         Result result = null;
@@ -100,7 +102,7 @@ final class RolloutWatch {
     RolloutOutcome timedOut(Instant now, Duration timeout) {
         reasons.add("not stable after " + Durations.format(timeout) + " (the environment's timeout); last seen: "
                 + (runningSeen < 0 ? "no answer" : runningSeen + " running, rollout " + rolloutSeen));
-        return new RolloutOutcome(service(), target.taskDefinitionArn(), Result.TIMED_OUT, null,
+        return new RolloutOutcome(service(), target.taskDefinitionArn(), Result.TIMED_OUT, lastPrimary,
                 Duration.between(started, now), reasons);
     }
 
@@ -125,10 +127,7 @@ final class RolloutWatch {
     private boolean newEvents(LiveService s, List<String> lines) {
         boolean failure = false;
         List<LiveEvent> fresh = new ArrayList<>();
-        for (LiveEvent e : s.events()) {
-            if (e.createdAt() != null && e.createdAt().isBefore(started)) {
-                continue;
-            }
+        for (LiveEvent e : sinceTheChange(s.events())) {
             if (seenEvents.add(e.id() != null ? e.id() : e.createdAt() + e.message())) {
                 fresh.add(e);
             }
@@ -143,6 +142,38 @@ final class RolloutWatch {
             }
         }
         return failure;
+    }
+
+    /**
+     * The events ECS added after the ones read before the change: newest first, up to the first id that was
+     * already there; when none of those ids is listed any more (ECS keeps the newest 100), the events newer
+     * than the newest one seen, by ECS's timestamps. Only without a baseline does the runner's clock decide.
+     */
+    private List<LiveEvent> sinceTheChange(List<LiveEvent> events) {
+        if (!target.hasBaseline()) {
+            return events.stream().filter(e -> e.createdAt() == null || !e.createdAt().isBefore(started)).toList();
+        }
+        Set<String> before = new HashSet<>();
+        Instant newestBefore = null;
+        for (LiveEvent e : target.seenEvents()) {
+            if (e.id() != null) {
+                before.add(e.id());
+            }
+            if (e.createdAt() != null && (newestBefore == null || e.createdAt().isAfter(newestBefore))) {
+                newestBefore = e.createdAt();
+            }
+        }
+        List<LiveEvent> after = new ArrayList<>();
+        for (LiveEvent e : events) {
+            if (e.id() != null && before.contains(e.id())) {
+                break;
+            }
+            if (newestBefore != null && e.createdAt() != null && e.createdAt().isBefore(newestBefore)) {
+                continue;
+            }
+            after.add(e);
+        }
+        return after;
     }
 
     static boolean looksLikeFailure(String message) {

@@ -9,26 +9,41 @@ import java.util.List;
  * @param taskDefinitionArn what the service runs now (after any automatic rollback)
  * @param attempted the revision this run tried to roll out (null when nothing was rolled out)
  * @param previous what the service ran before this run (null for a new service)
+ * @param changes what this run changed on the service, in order (registered, updated, tagged, rolled back)
  * @param deployment for a blue/green, canary or linear deploy: the strategy and where its ECS service deployment
  *                   ended ("canary, SUCCESSFUL", "canary, rolled back in BAKE_TIME"); null for rolling
  */
 public record ServiceResult(String service, Outcome outcome, String taskDefinitionArn, String attempted,
-        String previous, String image, Duration duration, List<String> reasons, String deployment) {
+        String previous, String image, Duration duration, List<String> reasons, List<String> changes,
+        String deployment) {
 
-    /** A result without a service-deployment note (rolling services). */
-    public ServiceResult(String service, Outcome outcome, String taskDefinitionArn, String attempted, String previous,
-            String image, Duration duration, List<String> reasons) {
-        this(service, outcome, taskDefinitionArn, attempted, previous, image, duration, reasons, null);
+    /** A result of a rolling service with what this run changed on it. */
+    public ServiceResult(String service, Outcome outcome, String taskDefinitionArn, String attempted,
+            String previous, String image, Duration duration, List<String> reasons, List<String> changes) {
+        this(service, outcome, taskDefinitionArn, attempted, previous, image, duration, reasons, changes, null);
     }
 
     /** This result with the strategy it went through and where its ECS service deployment ended. */
     public ServiceResult withDeployment(String note) {
-        return new ServiceResult(service, outcome, taskDefinitionArn, attempted, previous, image, duration, reasons, note);
+        return new ServiceResult(service, outcome, taskDefinitionArn, attempted, previous, image, duration, reasons,
+                changes, note);
     }
 
     public ServiceResult {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        changes = changes == null ? List.of() : List.copyOf(changes);
         duration = duration == null ? Duration.ZERO : duration;
+    }
+
+    public ServiceResult(String service, Outcome outcome, String taskDefinitionArn, String attempted,
+            String previous, String image, Duration duration, List<String> reasons) {
+        this(service, outcome, taskDefinitionArn, attempted, previous, image, duration, reasons, List.of());
+    }
+
+    /** The same result with what this run changed on the service. */
+    public ServiceResult withChanges(List<String> changes) {
+        return new ServiceResult(service, outcome, taskDefinitionArn, attempted, previous, image, duration, reasons,
+                changes, deployment);
     }
 
     public enum Outcome {
@@ -40,7 +55,11 @@ public record ServiceResult(String service, Outcome outcome, String taskDefiniti
         ROLLED_BACK("rolled back", true),
         FAILED("failed", false),
         FAILED_ROLLED_BACK("failed, rolled back", false),
-        FAILED_ROLLBACK_FAILED("failed, rollback failed too", false);
+        FAILED_ROLLBACK_FAILED("failed, rollback failed too", false),
+        /** The rollout succeeded but the deployment metadata tags could not be written (the next deploy repairs them). */
+        DEPLOYED_TAGS_FAILED("deployed, tags not written", false),
+        /** The run stopped (a failure elsewhere, a signal) before it changed this service. */
+        NOT_STARTED("left untouched (the run stopped first)", false);
 
         private final String label;
         private final boolean ok;

@@ -24,8 +24,9 @@ public record ServiceStep(
     /**
      * RECORD: nothing in ECS changes, only what driftless records on the service (a new schedule).
      * ADOPT: a service driftless did not deploy already runs what the spec says; only driftless's tags are added.
+     * RETAG: nothing in ECS changes; the deployment tags are rewritten to describe what runs (metadata drift).
      */
-    public enum Kind { CREATE, UPDATE, RECORD, ADOPT, UNCHANGED, PINNED }
+    public enum Kind { CREATE, UPDATE, RECORD, ADOPT, RETAG, UNCHANGED, PINNED }
 
     public String service() {
         return plan.service();
@@ -66,6 +67,7 @@ public record ServiceStep(
             case UNCHANGED -> service() + ": unchanged";
             case RECORD -> service() + ": record its new schedule (" + note + "); nothing in ECS changes";
             case ADOPT -> service() + ": adopt: tags only (it already runs what the spec says; nothing is registered or updated)";
+            case RETAG -> service() + ": repair its deployment tags (" + note + "); nothing in ECS changes";
             case PINNED -> service() + ": left alone — " + note;
             case UPDATE -> service() + ": update" + (taskDefinitionChanged ? " task definition (image "
                     + desired().taskDefinition().image() + ")" : "")

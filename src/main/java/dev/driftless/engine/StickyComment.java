@@ -1,7 +1,7 @@
 package dev.driftless.engine;
 
+import dev.driftless.comment.CommentBody;
 import dev.driftless.DriftlessException;
-import dev.driftless.render.CommentBody;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -137,7 +137,6 @@ public final class CanonicalJson {
         }
     }
 
-    /** JSON string escaping as Jackson does it: the two-character escapes, else \\uXXXX for control characters and surrogates. */
     /** A JSON string as Jackson writes it to text (characters beyond the BMP as they are). */
     public static void string(CharSequence s, StringBuilder out) {
         string(s, out, false);

@@ -14,7 +14,9 @@ public enum ChangeGroup {
     LOAD_BALANCER("load balancer"),
     DEPLOYMENT("deployment settings"),
     AUTOSCALING("autoscaling"),
-    SCHEDULE("schedule");
+    SCHEDULE("schedule"),
+    /** The deployment tags on the service name another revision than the one it runs (a run stopped before tagging). */
+    METADATA("deployment metadata");
 
     private final String label;
 

@@ -29,6 +29,16 @@ public record CostComparison(CostEstimate live, CostEstimate proposed) {
         return List.copyOf(lines);
     }
 
+    /**
+     * Every caveat of the comparison, the proposed side's first (a region priced at fallback rates, ARM64 on
+     * demand, …), then those of the live figures only — what {@code cost} prints, so {@code plan} says it too.
+     */
+    public List<String> notes() {
+        List<String> all = new ArrayList<>(proposed.notes());
+        all.addAll(liveOnlyNotes());
+        return List.copyOf(all);
+    }
+
     /** Caveats that apply to the live figures only (the proposed side's are shown with its estimate). */
     public List<String> liveOnlyNotes() {
         return live.notes().stream().filter(n -> !proposed.notes().contains(n)).toList();

@@ -186,7 +186,8 @@ public final class CostModel {
         notes.addAll(quote.notes());
         FargateRates rates = quote.rates();
 
-        int tasks = Math.max(0, view.desiredCount());
+        // Application Auto Scaling never lets the service run fewer tasks than its minimum
+        int tasks = Math.max(0, Math.max(view.desiredCount(), view.autoscaling() == null ? 0 : view.autoscaling().min()));
         Capacity capacity = view.capacity() == null ? env.capacity() : view.capacity();
         int base = capacity instanceof Capacity.Mixed m ? Math.min(Math.max(0, m.base()), tasks) : 0;
         double spotTasks = (tasks - base) * capacity.spotShare();

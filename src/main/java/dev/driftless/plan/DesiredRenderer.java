@@ -299,7 +299,8 @@ public final class DesiredRenderer {
     }
 
     /**
-     * Spot: every task on FARGATE_SPOT, FARGATE listed at weight 0 as the fallback provider; on-demand:
+     * Spot: every task on FARGATE_SPOT, FARGATE listed at weight 0 (ECS places no task on a weight-0 provider, so
+     * it is not a fallback when Spot capacity is short); on-demand:
      * FARGATE only; mixed: the base on FARGATE, the rest split by the weights.
      */
     public static List<ServiceSettings.CapacityItem> capacityStrategy(Capacity capacity) {

@@ -91,6 +91,9 @@ public final class PlanDiff {
         changes.addAll(settings);
         changes.addAll(scaling);
         changes.addAll(scheduleChange(d, live));
+        if (td.isEmpty()) {
+            changes.addAll(metadataDrift(live, managed));
+        }
         if (!managed) {
             notes.add(0, changes.isEmpty()
                     ? "adopt: tags only — the first deploy registers nothing and changes nothing in ECS; it adds driftless's tags"
@@ -214,6 +217,24 @@ public final class PlanDiff {
         }
         return List.of(Change.of(ChangeGroup.SCHEDULE, "schedule", ScheduleText.recordedWords(recorded.get()),
                 ScheduleText.words(d.schedule())));
+    }
+
+    /**
+     * The tags deploy writes after a successful rollout name another revision than the one that runs: a run
+     * was stopped (or its TagResource failed) between UpdateService and the tags. What runs is the truth;
+     * deploy rewrites the tags to match it (with no ECS change when nothing else differs).
+     */
+    private static List<Change> metadataDrift(LiveService live, boolean managed) {
+        Optional<String> tagged = live.tag(ServiceTags.TASK_DEFINITION).filter(t -> !t.isBlank());
+        if (!managed || tagged.isEmpty() || live.taskDefinitionArn() == null || runsWhatWasDeployed(live)) {
+            return List.of();
+        }
+        return List.of(new Change(ChangeGroup.METADATA, "deployment tags", "name " + shortArn(tagged.get()),
+                "name " + shortArn(live.taskDefinitionArn()) + " (what runs)", false, true));
+    }
+
+    private static String shortArn(String arn) {
+        return arn.substring(arn.lastIndexOf('/') + 1);
     }
 
     private static ServicePlan.LiveFacts facts(Inputs in, int liveCount) {

@@ -36,10 +36,11 @@ public final class DeployMarkdown {
     }
 
     private static String reasons(ServiceResult s) {
+        String changed = s.changes().isEmpty() || s.ok() ? "" : "• changed by this run: " + String.join("; ", s.changes());
         if (s.reasons().isEmpty()) {
-            return "";
+            return changed;
         }
-        StringBuilder b = new StringBuilder();
+        StringBuilder b = new StringBuilder(changed.isEmpty() ? "" : changed + "\n");
         int shown = Math.min(REASONS_SHOWN, s.reasons().size());
         for (int i = 0; i < shown; i++) {
             b.append(i == 0 ? "" : "\n").append("• ").append(s.reasons().get(i));

@@ -1,5 +1,6 @@
 package dev.driftless.render;
 
+import dev.driftless.engine.DriftIssueText;
 import dev.driftless.plan.DriftReport;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,6 +18,24 @@ import java.util.regex.Pattern;
 public final class DriftIssueMarkdown {
     private static final Pattern FIRST_SEEN = Pattern.compile("<!-- driftless:first-seen ([0-9TZ:.-]+) -->");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** The drift issue's text as the engine's keeper asks for it. */
+    public static final DriftIssueText TEXT = new DriftIssueText() {
+        @Override
+        public String title(DriftReport report) {
+            return DriftIssueMarkdown.title(report);
+        }
+
+        @Override
+        public String body(DriftReport report, Instant firstSeen, Instant lastSeen, String runUrl, String footer) {
+            return DriftIssueMarkdown.body(report, firstSeen, lastSeen, runUrl, footer);
+        }
+
+        @Override
+        public Optional<Instant> firstSeen(String body) {
+            return DriftIssueMarkdown.firstSeen(body);
+        }
+    };
 
     private DriftIssueMarkdown() {
     }

@@ -1,5 +1,6 @@
 package dev.driftless.render;
 
+import dev.driftless.comment.Truncation;
 import dev.driftless.plan.Change;
 import dev.driftless.plan.ChangeGroup;
 import dev.driftless.plan.Plan;

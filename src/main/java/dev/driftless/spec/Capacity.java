@@ -6,7 +6,7 @@ public sealed interface Capacity permits Capacity.Spot, Capacity.OnDemand, Capac
     /** Share of tasks, beyond the base, that run on Fargate Spot (0..1). */
     double spotShare();
 
-    /** FARGATE_SPOT for every task, with FARGATE as the fallback provider (weight 0). */
+    /** FARGATE_SPOT for every task; FARGATE is listed at weight 0, which ECS never places a task on (no fallback). */
     record Spot() implements Capacity {
         @Override
         public double spotShare() {

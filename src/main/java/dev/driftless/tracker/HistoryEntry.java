@@ -13,7 +13,8 @@ public record HistoryEntry(Instant time, String environment, String service, Str
                            String image, String gitSha, String result, Duration duration) {
 
     public boolean success() {
-        return "success".equals(result);
+        // "success", or "success (canary 10% for 5m, then all — SUCCESSFUL)" when a strategy is named
+        return result != null && (result.equals("success") || result.startsWith("success ("));
     }
 
     /** Two entries for the same event (a run applied twice) share this key; two deploys never do. */

@@ -18,7 +18,15 @@ public sealed interface RunOutcome
     Set<String> evidence();
 
     /** One service's result in a deploy or rollback. */
-    record ServiceResult(String service, String taskDefinition, String image, boolean success, Duration duration) {
+    /**
+     * @param deployment a blue/green, canary or linear deploy's strategy and where its ECS service deployment
+     *                   ended; null for rolling
+     */
+    record ServiceResult(String service, String taskDefinition, String image, boolean success, Duration duration,
+                         String deployment) {
+        public ServiceResult(String service, String taskDefinition, String image, boolean success, Duration duration) {
+            this(service, taskDefinition, image, success, duration, null);
+        }
     }
 
     /** A deploy of some services of one environment. */

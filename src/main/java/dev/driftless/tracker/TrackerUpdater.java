@@ -77,7 +77,8 @@ public final class TrackerUpdater {
 
     private static HistoryEntry entry(java.time.Instant at, String env, String kind, String sha, RunOutcome.ServiceResult s) {
         return new HistoryEntry(at, env, s.service(), kind, s.taskDefinition(), s.image(), sha,
-                s.success() ? "success" : "failed", s.duration());
+                (s.success() ? "success" : "failed")
+                        + (s.deployment() == null ? "" : " (" + s.deployment().replace('|', '/') + ")"), s.duration());
     }
 
     private static String environment(RunOutcome outcome) {

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.driftless.DriftlessException;
+import dev.driftless.auth.AwsIdentity;
 import dev.driftless.cli.CommandContext;
 import dev.driftless.cli.CommonOptions;
 import dev.driftless.testing.MotoExtension;

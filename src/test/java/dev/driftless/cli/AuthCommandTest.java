@@ -152,6 +152,7 @@ class AuthCommandTest {
             assertThat(summary).doesNotContain(secret);
         }
         for (String secret : secrets.subList(2, secrets.size())) {
+            // with --json, workflow commands go to stderr so stdout stays one JSON document (the runner reads both)
             assertThat(stdout() + stderr()).as("each STS secret is masked").contains("::add-mask::" + secret);
         }
     }

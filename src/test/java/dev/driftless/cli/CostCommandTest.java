@@ -60,6 +60,12 @@ class CostCommandTest {
     }
 
     Map<String, String> env(Path output, Path summary) {
+        // the account guard's one STS call: the credentials act in the spec's account
+        wm.stubFor(post("/").atPriority(1).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
+                "Action=GetCallerIdentity")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
+                .withBody("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult>"
+                        + "<Arn>arn:aws:iam::123456789012:user/ci</Arn><UserId>AIDA</UserId><Account>123456789012</Account>"
+                        + "</GetCallerIdentityResult></GetCallerIdentityResponse>")));
         Map<String, String> env = new HashMap<>();
         env.put("AWS_ENDPOINT_URL", wm.baseUrl());
         env.put("AWS_ACCESS_KEY_ID", "testing");
@@ -115,7 +121,9 @@ class CostCommandTest {
 
         wm.verify(2, postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("AWSInsightsIndexService.GetCostAndUsage")));
         wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader(TARGET, equalTo("AWSInsightsIndexService.GetCostForecast")));
-        wm.verify(3, postRequestedFor(anyUrl()));
+        wm.verify(3, postRequestedFor(anyUrl()).withHeader(TARGET, com.github.tomakehurst.wiremock.client.WireMock.matching(
+                "AWSInsightsIndexService\\..*")));
+        wm.verify(4, postRequestedFor(anyUrl()));
     }
 
     @Test

@@ -222,11 +222,14 @@ class DeployCommandTest {
 
         assertThat(run("deploy", "--image-tag", "v2", "--service", "frontend")).isZero();
 
-        // frontend has no autoscaling, so its scalable target is not read: read the service, register, update, poll,
-        // then record the deploy in the service's tags (UpdateService cannot carry tags). The service ARN read
-        // names the account, so the account guard asks STS nothing; revision 2 of 10 retained lists nothing.
+        // frontend has no autoscaling, so its scalable target is not read: read the service (its ARN names the
+        // account, so the guard asks STS nothing), take the environment's lease (read, write, read back),
+        // register, update, poll, record the deploy in the service's tags (UpdateService cannot carry tags),
+        // give the lease back; revision 2 of 10 retained lists nothing
         assertThat(operations()).containsExactly("DescribeServices",
-                "RegisterTaskDefinition", "UpdateService", "DescribeServices", "TagResource");
+                "DescribeClusters", "TagResource", "DescribeClusters",
+                "RegisterTaskDefinition", "UpdateService", "DescribeServices", "TagResource",
+                "DescribeClusters", "UntagResource");
     }
 
     @Test
@@ -238,8 +241,10 @@ class DeployCommandTest {
 
         assertThat(run("deploy", "--image-tag", "v3", "--service", "frontend")).isZero();
 
-        assertThat(operations()).containsExactly("DescribeServices",
-                "RegisterTaskDefinition", "UpdateService", "DescribeServices", "TagResource", "DeregisterTaskDefinition");
+        // the lease (#18) brackets the writes: DescribeClusters, TagResource, DescribeClusters … DescribeClusters, UntagResource
+        assertThat(operations()).containsExactly("DescribeServices", "DescribeClusters", "TagResource", "DescribeClusters",
+                "RegisterTaskDefinition", "UpdateService", "DescribeServices", "TagResource", "DeregisterTaskDefinition",
+                "DescribeClusters", "UntagResource");
         try (EcsClient ecs = ecs(moto.endpoint())) {
             assertThat(ecs.listTaskDefinitions(r -> r.familyPrefix("durable-code-dev-frontend").status("ACTIVE"))
                     .taskDefinitionArns()).extracting(a -> a.substring(a.lastIndexOf(':') + 1)).containsExactlyInAnyOrder("2", "3");
@@ -252,9 +257,10 @@ class DeployCommandTest {
         assertThat(run("deploy", "--image-tag", "v1", "--service", "frontend")).isZero();
 
         List<String> calls = operations();
-        // nothing read names the account (the service does not exist yet), so the guard asks STS
+        // nothing read names the account (the service does not exist yet), so the guard asks STS before the
+        // first write, the lease's tag on the cluster
         assertThat(calls.subList(0, calls.indexOf("RegisterTaskDefinition")))
-                .containsExactly("DescribeServices", "GetCallerIdentity");
+                .containsExactly("DescribeServices", "GetCallerIdentity", "DescribeClusters", "TagResource", "DescribeClusters");
         assertThat(calls).contains("CreateService").doesNotContain("ListTaskDefinitions");
     }
 
@@ -312,6 +318,7 @@ class DeployCommandTest {
                 .contains("frontend: exit code 1").contains("circuit breaker");
         assertThat(file("output")).containsPattern("rolled-back<<[^\\n]+\\ntrue").containsPattern("deployed<<[^\\n]+\\nfalse");
         assertThat(out.toString()).contains("::error::frontend: failed, rolled back");
+        assertThat(clusterTags()).as("the lease is given back after a failure too").doesNotContainKey("driftless:lease");
     }
 
     @Test
@@ -364,5 +371,110 @@ class DeployCommandTest {
         assertThat(code).isEqualTo(exit);
         assertThat(err.toString()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(operations()).isEmpty();
+    }
+
+    /** One deploy run as one workflow run: its own run id, streams and sleeper (the clock is shared). */
+    int runAs(String runId, dev.driftless.engine.Sleeper sleeper, ByteArrayOutputStream errors, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--specs", specs.toString(), "--env", "dev"));
+        Map<String, String> env = env();
+        env.put("GITHUB_REPOSITORY", "acme/durable-code");
+        env.put("GITHUB_RUN_ID", runId);
+        env.put("GITHUB_RUN_ATTEMPT", "1");
+        PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(errors, true, StandardCharsets.UTF_8);
+        return Main.run(all.toArray(String[]::new), new CommandContext(env, o, e, clock, sleeper, new ActionsRuntime(env, o, e)));
+    }
+
+    static Map<String, String> clusterTags() {
+        try (EcsClient ecs = ecs(moto.endpoint())) {
+            return ecs.describeClusters(r -> r.clusters("durable-code-dev").include(
+                    software.amazon.awssdk.services.ecs.model.ClusterField.TAGS)).clusters().get(0).tags().stream()
+                    .collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value()));
+        }
+    }
+
+    static final java.util.Set<String> WRITES = java.util.Set.of("RegisterTaskDefinition", "CreateService", "UpdateService",
+            "TagResource", "UntagResource", "DeregisterTaskDefinition", "RegisterScalableTarget", "PutScalingPolicy");
+
+    @Test
+    void twoDeploysAtOnceOneProceedsTheOtherIsRefusedBeforeAnyWriteThenSucceedsAfterIt() throws Exception {
+        assertThat(run("deploy", "--image-tag", "v1")).isZero();
+        var firstHasTheLease = new java.util.concurrent.CountDownLatch(1);
+        var secondIsDone = new java.util.concurrent.CountDownLatch(1);
+        // the first run holds still right after writing its lease, until the second has tried
+        dev.driftless.engine.Sleeper holdsStill = d -> {
+            firstHasTheLease.countDown();
+            secondIsDone.await();
+        };
+        ByteArrayOutputStream firstErr = new ByteArrayOutputStream();
+        var first = java.util.concurrent.Executors.newSingleThreadExecutor().submit(
+                () -> runAs("111", holdsStill, firstErr, "deploy", "--image-tag", "v2"));
+        assertThat(firstHasTheLease.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        int before = wire.getAllServeEvents().size();
+
+        ByteArrayOutputStream secondErr = new ByteArrayOutputStream();
+        int second = runAs("222", clock.sleeper(), secondErr, "deploy", "--image-tag", "v3");
+
+        List<String> secondCalls = operationsOf(wire.getAllServeEvents().subList(0, wire.getAllServeEvents().size() - before));
+        secondIsDone.countDown();
+        assertThat(second).isEqualTo(1);
+        assertThat(secondErr.toString()).contains("another run is changing environment dev")
+                .contains("held by deploy by acme/durable-code run 111 (attempt 1), taken 0s ago")
+                .contains("nothing was changed").contains("driftless-dev").contains("--force");
+        assertThat(secondCalls).isNotEmpty().noneMatch(WRITES::contains);
+        assertThat(first.get(120, java.util.concurrent.TimeUnit.SECONDS)).as(firstErr.toString()).isZero();
+        assertThat(clusterTags()).doesNotContainKey("driftless:lease");
+
+        assertThat(runAs("222", clock.sleeper(), new ByteArrayOutputStream(), "deploy", "--image-tag", "v3")).isZero();
+        try (EcsClient ecs = ecs(moto.endpoint())) {
+            assertThat(ecs.describeServices(r -> r.cluster("durable-code-dev").services("backend")).services().get(0)
+                    .taskDefinition()).endsWith("durable-code-dev-backend:3");
+        }
+    }
+
+    /** Newest first, as WireMock lists them. */
+    static List<String> operationsOf(List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> events) {
+        return events.stream().map(e -> e.getRequest().getHeader("X-Amz-Target")).filter(java.util.Objects::nonNull)
+                .map(t -> t.substring(t.indexOf('.') + 1)).toList();
+    }
+
+    @Test
+    void anExpiredLeaseIsTakenOverAndSaidSo() {
+        assertThat(run("deploy", "--image-tag", "v1")).isZero();
+        try (EcsClient ecs = ecs(moto.endpoint())) {
+            String arn = ecs.describeClusters(r -> r.clusters("durable-code-dev")).clusters().get(0).clusterArn();
+            ecs.tagResource(r -> r.resourceArn(arn).tags(software.amazon.awssdk.services.ecs.model.Tag.builder()
+                    .key("driftless:lease").value("repo=acme/durable-code run=99 attempt=2 command=deploy"
+                            + " since=2026-11-25T08:00:00Z expires=2026-11-25T09:10:00Z token=dead").build()));
+        }
+
+        int code = run("deploy", "--image-tag", "v2");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString() + err).contains("taking over the expired lease on durable-code-dev (deploy by"
+                + " acme/durable-code run 99 (attempt 2), taken 2h ago, expired at 2026-11-25T09:10:00Z)");
+        assertThat(clusterTags()).doesNotContainKey("driftless:lease");
+    }
+
+    @Test
+    void aLiveLeaseIsRefusedAndForceTakesItOver() {
+        assertThat(run("deploy", "--image-tag", "v1")).isZero();
+        try (EcsClient ecs = ecs(moto.endpoint())) {
+            String arn = ecs.describeClusters(r -> r.clusters("durable-code-dev")).clusters().get(0).clusterArn();
+            ecs.tagResource(r -> r.resourceArn(arn).tags(software.amazon.awssdk.services.ecs.model.Tag.builder()
+                    .key("driftless:lease").value("repo=acme/durable-code run=98 attempt=1 command=rollback"
+                            + " since=2026-11-25T09:55:00Z expires=2026-11-25T11:00:00Z token=alive").build()));
+        }
+        wire.resetRequests();
+
+        assertThat(run("deploy", "--image-tag", "v2")).isEqualTo(1);
+        assertThat(err.toString()).contains("held by rollback by acme/durable-code run 98 (attempt 1), taken 5m ago");
+        assertThat(operations()).noneMatch(WRITES::contains);
+
+        assertThat(run("deploy", "--image-tag", "v2", "--force")).as(err.toString()).isZero();
+        assertThat(out.toString() + err).contains("--force: taking over the lease on durable-code-dev from rollback by"
+                + " acme/durable-code run 98");
+        assertThat(clusterTags()).doesNotContainKey("driftless:lease");
     }
 }

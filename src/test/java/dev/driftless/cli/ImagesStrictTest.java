@@ -96,6 +96,26 @@ class ImagesStrictTest {
         assertThatCode(() -> ImageOwnership.check(spec, Map.of("backend", image))).doesNotThrowAnyException();
     }
 
+    @ParameterizedTest(name = "{0} → {2}")
+    @CsvSource(delimiter = '|', value = {
+        "backend/log-router | public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.5 | accepted",
+        "backend/log-router | public.ecr.aws/aws-observability/aws-for-fluent-bit@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | accepted",
+        "backend/log-router | evil.example.com/aws-for-fluent-bit:2.32.5 | is not an image of public.ecr.aws/aws-observability/aws-for-fluent-bit",
+        "backend/log-router | " + REPO + ":v2 | is not an image of public.ecr.aws/aws-observability/aws-for-fluent-bit",
+        "backend/agent      | " + REPO + ":v2 | which app.yaml does not declare",
+    })
+    void aSidecarsImageIsKeyedServiceSlashContainerAndComesFromItsOwnRepository(String key, String image, String outcome)
+            throws IOException {
+        DeploySpec spec = SpecLoader.load(new SpecSource("app.yaml",
+                Files.readString(Path.of("deploy-specs/durable-code.yaml")))).spec();
+        if (outcome.equals("accepted")) {
+            assertThatCode(() -> ImageOwnership.check(spec, Map.of(key, image))).doesNotThrowAnyException();
+        } else {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ImageOwnership.check(spec, Map.of(key, image)))
+                    .hasMessageContaining(outcome);
+        }
+    }
+
     private static String download() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(moto.endpoint() + "/moto-api/recorder/download-recording")).GET().build(),

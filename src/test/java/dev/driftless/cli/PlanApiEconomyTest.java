@@ -74,8 +74,11 @@ class PlanApiEconomyTest {
         Map<String, Long> calls = operations();
         assertThat(calls).containsEntry("DescribeServices", 1L).doesNotContainKey("DescribeTaskDefinition")
                 .doesNotContainKeys("ListTasks", "DescribeTasks");
-        // the rest is Application Auto Scaling: one paged read of targets, one of policies
-        assertThat(calls.keySet()).containsOnly("DescribeServices", "DescribeScalableTargets", "DescribeScalingPolicies");
+        // the rest is the account guard's GetCallerIdentity (before any read) and Application Auto Scaling: one
+        // paged read of targets, one of policies
+        assertThat(calls).containsEntry("GetCallerIdentity", 1L);
+        assertThat(calls.keySet()).containsOnly("GetCallerIdentity", "DescribeServices", "DescribeScalableTargets",
+                "DescribeScalingPolicies");
         System.out.println("plan of 10 unchanged services, AWS calls: " + calls);
     }
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.driftless.render.CommentBody;
+import dev.driftless.comment.CommentBody;
 import dev.driftless.testing.MotoExtension;
 import dev.driftless.testing.MotoServer;
 import java.io.IOException;
@@ -260,5 +260,31 @@ class PlanCommentTest {
         github.verify(0, patchRequestedFor(urlEqualTo(REPO + "/issues/comments/10")));
         github.verify(0, postRequestedFor(urlEqualTo(COMMENTS)));
         assertThat(sent(github.findAll(patchRequestedFor(anyUrl())).get(0))).contains("### driftless plan: durable-code / dev");
+    }
+
+    @Test
+    void aPlanForAnotherAccountIsRefusedBeforeAnyReadAndTheCommentSaysSo(MotoServer moto) throws Exception {
+        // the same application in account 210987654321; moto's credentials act in 123456789012
+        Path other = tmp.resolve("other-account.yaml");
+        Files.writeString(other, Files.readString(PlanRun.SAMPLE).replace("123456789012", "210987654321"));
+        github.stubFor(get(urlPathEqualTo(COMMENTS)).willReturn(okJson("[]")));
+        github.stubFor(post(urlEqualTo(COMMENTS))
+                .withRequestBody(matchingJsonPath("$.body", containing("driftless plan: durable-code / dev — refused")))
+                .withRequestBody(matchingJsonPath("$.body", containing("refusing to act: the credentials are for AWS account 123456789012")))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(comment(12, CommentBody.MARKER))));
+        Map<String, String> env = env(moto, "pull_request.opened", true);
+        // ECS calls go to WireMock, where any would be seen; STS stays on moto
+        env.put("AWS_ENDPOINT_URL_ECS", github.baseUrl());
+
+        PlanRun run = PlanRun.run(env, "--specs", other.toString(), "--env", "dev", "--at", "2026-11-25T16:00:00Z");
+
+        assertThat(run.code).isEqualTo(1);
+        assertThat(run.err).contains("refusing to act: the credentials are for AWS account 123456789012")
+                .contains("allows only account 210987654321");
+        github.verify(1, postRequestedFor(urlEqualTo(COMMENTS)));
+        assertThat(github.findAll(anyRequestedFor(anyUrl())))
+                .noneMatch(r -> r.containsHeader("X-Amz-Target"));
+        assertThat(Files.readString(summary)).contains("— refused").doesNotContain("Estimated monthly cost");
     }
 }

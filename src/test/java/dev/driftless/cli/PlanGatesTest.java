@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.driftless.aws.MotoClients;
-import dev.driftless.render.CommentBody;
+import dev.driftless.comment.CommentBody;
 import dev.driftless.testing.MotoExtension;
 import dev.driftless.testing.MotoServer;
 import java.io.IOException;

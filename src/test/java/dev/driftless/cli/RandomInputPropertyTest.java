@@ -75,9 +75,11 @@ class RandomInputPropertyTest {
                     : List.of(new Field("  retain: 10", "  retain: " + yaml(value), 32),
                             new Field("    desiredCount: 1", "    desiredCount: " + yaml(value), 80),
                             new Field("    port: 8000", "    port: " + yaml(value), 69),
-                            new Field("        cpu: 512", "        cpu: " + yaml(value), 84));
-            Field f = fields.get(random.nextInt(fields.size()));
-            assertThat(sample).contains(f.from);
+                            new Field("        cpu: 512", "        cpu: " + yaml(value), 89));
+            Field picked = fields.get(random.nextInt(fields.size()));
+            assertThat(sample).contains(picked.from);
+            // the expected line is where the value stands in the sample now (the sample grows)
+            Field f = new Field(picked.from, picked.to, sample.substring(0, sample.indexOf(picked.from)).split("\n", -1).length);
             Files.writeString(file, sample.replaceFirst(java.util.regex.Pattern.quote(f.from),
                     java.util.regex.Matcher.quoteReplacement(f.to)));
 

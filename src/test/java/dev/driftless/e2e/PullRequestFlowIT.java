@@ -84,6 +84,8 @@ class PullRequestFlowIT {
                 .env(moto.awsEnvironment())
                 .env(GitHubStubs.environment(github, REPO))
                 .env("INPUT_SPECS", Path.of("deploy-specs").toAbsolutePath().toString())
+                // the checkout holds the specs; driftless refuses a --specs outside GITHUB_WORKSPACE in Actions
+                .env("GITHUB_WORKSPACE", Path.of("").toAbsolutePath().toString())
                 .env("INPUT_IMAGE-TAG", headSha)
                 .run();
     }

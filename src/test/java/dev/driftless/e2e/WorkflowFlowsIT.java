@@ -157,6 +157,8 @@ class WorkflowFlowsIT {
                 .env(GitHubStubs.environment(github, REPO))
                 .env("GITHUB_SHA", SHA)
                 .env("INPUT_SPECS", specs.toString())
+                // the checkout holds the specs; driftless refuses a --specs outside GITHUB_WORKSPACE in Actions
+                .env("GITHUB_WORKSPACE", specs.getParent().toString())
                 .env("INPUT_ENVIRONMENT", "dev");
     }
 

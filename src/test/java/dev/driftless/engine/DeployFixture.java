@@ -74,7 +74,8 @@ final class DeployFixture implements AutoCloseable {
     }
 
     Deployer deployer() {
-        return new Deployer(new EcsTaskDefinitionStore(ecs), new EcsServiceWriter(ecs),
+        return new Deployer(new EcsTaskDefinitionStore(ecs, dev.driftless.aws.RetryPolicy.DEFAULT, clock.sleeper()),
+                new EcsServiceWriter(ecs, dev.driftless.aws.RetryPolicy.DEFAULT, clock.sleeper()),
                 new dev.driftless.aws.AppAutoScalingTargets(autoScaling), waiter(), serviceDeploymentWaiter(), progress, clock);
     }
 

@@ -110,7 +110,8 @@ class DeployerFaultsTest {
         updatesMoveTheScenario();
         wire.stubFor(ecs("DescribeServices").inScenario("rollout").whenScenarioStateIs("updated").willReturn(json(backend(
                 deployment("ecs-svc/2", "PRIMARY", 2, "FAILED", 0, 3) + "," + deployment("ecs-svc/1", "ACTIVE", 1, "COMPLETED", 1, 0),
-                "{\"id\":\"e9\",\"createdAt\":" + Instant.parse("2026-11-25T10:00:10Z").getEpochSecond()
+                // ECS stamps it after every event the plan read (moto's, in real time)
+                "{\"id\":\"e9\",\"createdAt\":" + Instant.now().plusSeconds(60).getEpochSecond()
                         + ",\"message\":\"(service backend) deployment ecs-svc/2 deployment failed: tasks failed to start.\"}"))));
         wire.stubFor(ecs("ListTasks").willReturn(json(
                 "{\"taskArns\":[\"arn:aws:ecs:us-west-2:123456789012:task/durable-code-dev/0f1e2d\"]}")));
@@ -181,5 +182,27 @@ class DeployerFaultsTest {
         assertThat(report.services().get(0).outcome()).isEqualTo(Outcome.DEPLOYED);
         assertThat(report.services().get(0).taskDefinitionArn()).isEqualTo(TD + "2");
         wire.verify(2, postRequestedFor(anyUrl()).withHeader("X-Amz-Target", equalTo(ECS + "UpdateService")));
+    }
+
+    @Test
+    void aTimeoutReadsOnceKeepsTheRegisteredRevisionAndSaysWhatToDo() {
+        updatesMoveTheScenario();
+        wire.stubFor(ecs("DescribeServices").inScenario("rollout").whenScenarioStateIs("updated").willReturn(json(backend(
+                deployment("ecs-svc/2", "PRIMARY", 2, "IN_PROGRESS", 0, 0) + "," + deployment("ecs-svc/1", "ACTIVE", 1, "COMPLETED", 1, 0),
+                ""))));
+
+        DeployReport report = deployBackend(true);
+
+        ServiceResult backend = report.services().get(0);
+        assertThat(backend.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(backend.reasons()).filteredOn(r -> r.contains("not stable after 20m")).hasSize(1);
+        assertThat(backend.reasons()).filteredOn(r -> r.startsWith("fix: ")).singleElement().asString()
+                .contains("raise `timeout`").contains("grace period");
+        assertThat(backend.taskDefinitionArn()).isEqualTo(TD + "2");
+        assertThat(report.taskDefinitionArns()).containsEntry("backend", TD + "2");
+        assertThat(backend.changes()).containsExactly("registered durable-code-dev-backend:2",
+                "updated the service to durable-code-dev-backend:2");
+        // the reason is in the result (and its one annotation), not repeated in the progress lines
+        assertThat(f.progress.lines).noneMatch(l -> l.contains("not stable after"));
     }
 }

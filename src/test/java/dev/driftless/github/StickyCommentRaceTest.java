@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.driftless.engine.StickyComment;
 import dev.driftless.engine.TokenIdentity;
-import dev.driftless.render.CommentBody;
+import dev.driftless.comment.CommentBody;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -231,6 +231,33 @@ class CostModelTest {
         assertThat(t.regions().get("us-west-2").get("ARM64")).isEqualTo(new FargateRates(0.03238, 0.00356, null, null));
     }
 
+    /* desiredCount 1 with autoscaling min 3: ECS runs 3 tasks. 1 vCPU / 2 GB on demand in us-east-1 =
+     * 0.04048 + 2 × 0.004445 = 0.04937 $/h; × 3 tasks × 720 h = 106.6392. */
+    @Test
+    void theCountIsAtLeastTheAutoscalingMinimum() {
+        EnvironmentSpec env = new EnvironmentSpec("prod", "c", null, new Capacity.OnDemand(), null, null, null, null);
+        ServiceSpec api = new ServiceSpec("api", null, 1024, 2048, ServiceSpec.X86_64, 8000, List.of(), Map.of(), Map.of(),
+                null, null, 1, new dev.driftless.spec.Autoscaling(3, 6, 60, null), Map.of());
+        DeploySpec spec = SampleSpecs.spec("us-east-1", CostSettings.DEFAULT, Map.of("prod", env), List.of(api));
+
+        ServiceCost s = model.proposed(spec, Optional.empty(), NOV_2026).services().get(0);
+
+        assertThat(s.onDemandTasks()).isEqualTo(3.0);
+        assertThat(s.monthlyUsd()).isCloseTo(0.04937 * 3 * 720, within(CENT));
+    }
+
+    /** plan prints the comparison's notes: the fallback-rates note of a region the table lacks must be among them. */
+    @Test
+    void theComparisonCarriesTheFallbackNoteForPlan() {
+        DeploySpec spec = SampleSpecs.durableCode(CostSettings.DEFAULT, "ap-south-2");
+        CostEstimate proposed = model.proposed(spec, Optional.empty(), NOV_2026);
+
+        CostComparison c = new CostComparison(proposed, proposed);
+
+        assertThat(c.liveOnlyNotes()).isEmpty();
+        assertThat(c.notes()).singleElement().asString().contains("no Fargate prices for ap-south-2");
+    }
+
     private static DeploySpec oneService(Capacity capacity, String arch, int cpu, int mem, int tasks, String region) {
         EnvironmentSpec env = new EnvironmentSpec("prod", "c", null, capacity, null, null, null, null);
         return SampleSpecs.spec(region, CostSettings.DEFAULT, Map.of("prod", env),

@@ -14,8 +14,8 @@ class ReferenceRulesTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "  retain: 10 | '  retain: -1 '                                 | 32 | deploy.retain: retain -1 must be at least 1",
         "  retain: 10 | '  retain: 0 '                                  | 32 | deploy.retain: retain 0 must be at least 1",
-        "        cpu: 512 | '        cpu: -1'                          | 84 | services.backend.overrides.prod.cpu: cpu -1 in prod must be above 0",
-        "        memory: 1024 | '        memory: -1'                   | 85 | services.backend.overrides.prod.memory: memory -1 in prod must be above 0",
+        "        cpu: 512 | '        cpu: -1'                          | 89 | services.backend.overrides.prod.cpu: cpu -1 in prod must be above 0",
+        "        memory: 1024 | '        memory: -1'                   | 90 | services.backend.overrides.prod.memory: memory -1 in prod must be above 0",
         "    url: https://dev.durable-code.example.com | '    url: \"$(touch /tmp/x)\"' | 48 | environments.dev.url: url '$(touch /tmp/x)' is not an http(s) URL",
         "    url: https://dev.durable-code.example.com | '    url: \"https://a\\0b\"'   | 48 | is not an http(s) URL",
         "    url: https://dev.durable-code.example.com | '    url: ftp://example.com'  | 48 | is not an http(s) URL",

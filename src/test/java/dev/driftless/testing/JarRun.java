@@ -38,6 +38,7 @@ public final class JarRun {
     private Path workDir;
     private Path runnerDir;
     private Duration timeout = Duration.ofMinutes(2);
+    private java.util.function.BiConsumer<Process, Path> whenStarted = (p, logs) -> { };
 
     private JarRun(List<String> args) {
         this.args = List.copyOf(args);
@@ -127,6 +128,12 @@ public final class JarRun {
         return this;
     }
 
+    /** Runs {@code action} once the process started, with the directory holding its stdout and stderr files. */
+    public JarRun whenStarted(java.util.function.BiConsumer<Process, Path> action) {
+        this.whenStarted = action;
+        return this;
+    }
+
     public Result run() {
         Path dir = workDir != null ? workDir : temp("driftless-work-");
         if (runnerDir != null) {
@@ -147,6 +154,7 @@ public final class JarRun {
         pb.environment().putAll(env);
         try {
             Process p = pb.start();
+            whenStarted.accept(p, logs);
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 throw new AssertionError("driftless " + String.join(" ", args) + " did not finish within " + timeout

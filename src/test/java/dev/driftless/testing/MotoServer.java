@@ -53,6 +53,33 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts moto through the first of several launchers on the test classpath, all copied into one directory so
+     * a test launcher can build on the project's own (e.g. {@code /moto/circuit_breaker.py} loads the
+     * {@code rollouts.py} beside it).
+     */
+    public static MotoServer startLaunchers(List<String> resources, Map<String, String> env) {
+        try {
+            Path dir = Files.createTempDirectory("moto-launchers-");
+            dir.toFile().deleteOnExit();
+            Path first = null;
+            for (String resource : resources) {
+                try (var in = MotoServer.class.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IllegalArgumentException("no launcher " + resource + " on the test classpath");
+                    }
+                    Path file = dir.resolve(resource.substring(resource.lastIndexOf('/') + 1));
+                    Files.write(file, in.readAllBytes());
+                    file.toFile().deleteOnExit();
+                    first = first == null ? file : first;
+                }
+            }
+            return start(List.of(first.toString()), env);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static MotoServer start(List<String> launcher, Map<String, String> env) {
         String python = LocalMoto.interpreter();
         int port = LocalMoto.freePort();

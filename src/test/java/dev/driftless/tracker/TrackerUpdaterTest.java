@@ -97,6 +97,25 @@ class TrackerUpdaterTest {
     }
 
     @Test
+    void theHistoryNamesTheStrategyAndWhereItsServiceDeploymentEnded() {
+        TrackerUpdater updater = new TrackerUpdater(ChecklistEvidence.withOverrides(Map.of()), 5);
+        Instant at = Instant.parse("2026-11-05T10:00:00Z");
+        String text = updater.apply("", new RunOutcome.Deployed(at, "app", "dev", "sha1", false, List.of(
+                new RunOutcome.ServiceResult("web", "td:7", "img:7", false, Duration.ofMinutes(9),
+                        "canary 10% for 5m, then all — rolled back in BAKE_TIME"),
+                new RunOutcome.ServiceResult("api", "td:3", "img:3", true, Duration.ofMinutes(2))),
+                1, 2, Duration.ofMinutes(9))).text();
+
+        List<HistoryEntry> entries = HistoryBlock.parse(text).entries();
+
+        assertThat(entries).extracting(HistoryEntry::service, HistoryEntry::result).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("web", "failed (canary 10% for 5m, then all — rolled back in BAKE_TIME)"),
+                org.assertj.core.groups.Tuple.tuple("api", "success"));
+        assertThat(new HistoryEntry(at, "dev", "web", "deploy", null, null, null, "success (blue-green — SUCCESSFUL)", null)
+                .success()).isTrue();
+    }
+
+    @Test
     void successRateCountsTheRecordedHistory() {
         HistoryBlock history = new HistoryBlock(List.of(
                 new HistoryEntry(Instant.EPOCH, "dev", "a", "deploy", null, null, null, "success", null),

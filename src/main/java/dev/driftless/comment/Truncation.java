@@ -1,4 +1,4 @@
-package dev.driftless.render;
+package dev.driftless.comment;
 
 /**
  * Cuts markdown to a length limit without leaving a block open: at the last top-level

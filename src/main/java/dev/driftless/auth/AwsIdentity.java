@@ -1,4 +1,4 @@
-package dev.driftless.aws;
+package dev.driftless.auth;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.driftless.render;
+package dev.driftless.comment;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

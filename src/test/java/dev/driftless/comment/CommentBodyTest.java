@@ -1,4 +1,4 @@
-package dev.driftless.render;
+package dev.driftless.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

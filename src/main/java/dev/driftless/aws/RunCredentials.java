@@ -1,9 +1,12 @@
-package dev.driftless.auth;
+package dev.driftless.aws;
 
 import dev.driftless.DriftlessException;
-import dev.driftless.aws.CredentialsSource;
-import dev.driftless.aws.EnvironmentCredentials;
-import dev.driftless.aws.StsWebIdentity;
+import dev.driftless.auth.ActionsIdTokenClient;
+import dev.driftless.auth.IdTokenSource;
+import dev.driftless.auth.RoleArn;
+import dev.driftless.auth.RunContext;
+import dev.driftless.auth.SessionName;
+import dev.driftless.auth.WebIdentityCredentials;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
