@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 public final class SpecDraft {
     private static final String FARGATE = "FARGATE";
     private static final String FARGATE_SPOT = "FARGATE_SPOT";
+    private static final String FIRELENS_DRIVER = "awsfirelens";
 
     /** The spec's text and one line per field the spec cannot hold. */
     public record Draft(String yaml, List<String> warnings) {
@@ -171,6 +172,16 @@ public final class SpecDraft {
         if (!"X86_64".equals(td.cpuArchitecture())) {
             b.append(ind).append("architecture: ").append(YamlText.scalar(td.cpuArchitecture())).append('\n');
         }
+        if (td.ephemeralStorage() != null) {
+            b.append(ind).append("ephemeralStorage: ").append(td.ephemeralStorage()).append('\n');
+        }
+        volumes(b, td, ind);
+        if (!td.extra().isEmpty()) {
+            b.append(ind).append("taskDefinition:\n").append(ind).append("  extra: ").append(json(td.extra())).append('\n');
+        }
+        if (s.settings() != null && s.settings().enableExecuteCommand()) {
+            b.append(ind).append("enableExecuteCommand: true\n");
+        }
         ports(b, s, c, ind);
         if (!c.command().isEmpty()) {
             b.append(ind).append("command: ").append(flow(c.command())).append('\n');
@@ -179,26 +190,16 @@ public final class SpecDraft {
         Map<String, String> secrets = new TreeMap<>();
         c.secrets().forEach((k, v) -> secrets.put(k, secretArn(v)));
         map(b, ind, "secrets", secrets);
-        if (c.healthCheck() != null) {
-            TaskDefinition.ContainerHealthCheck h = c.healthCheck();
-            b.append(ind).append("healthCheck:\n");
-            b.append(ind).append("  command: ").append(flow(h.command())).append('\n');
-            if (h.interval() != 30) {
-                b.append(ind).append("  interval: ").append(h.interval()).append('\n');
-            }
-            if (h.timeout() != 5) {
-                b.append(ind).append("  timeout: ").append(h.timeout()).append('\n');
-            }
-            if (h.retries() != 3) {
-                b.append(ind).append("  retries: ").append(h.retries()).append('\n');
-            }
-            if (h.startPeriod() != 0) {
-                b.append(ind).append("  startPeriod: ").append(h.startPeriod()).append('\n');
-            }
-        }
-        if (c.logConfiguration() != null) {
+        healthCheck(b, ind, c.healthCheck());
+        containerSettings(b, ind, c, "containerExtra");
+        if (c.logConfiguration() == null) {
+            b.append(ind).append("logging: none\n");
+        } else {
             if ("awslogs".equals(c.logConfiguration().logDriver())) {
                 map(b, ind, "logOptions", c.logConfiguration().options());
+            } else if (FIRELENS_DRIVER.equals(c.logConfiguration().logDriver())) {
+                b.append(ind).append("logging: firelens\n");
+                firelensOptions(s.name() + ": container " + c.name(), c.logConfiguration().options());
             } else {
                 unsaid.add(s.name() + ": log driver " + c.logConfiguration().logDriver() + " " + c.logConfiguration().options()
                         + " (the spec writes awslogs)");
@@ -213,6 +214,7 @@ public final class SpecDraft {
                 b.append(ind).append("  task: ").append(YamlText.scalar(td.taskRoleArn())).append('\n');
             }
         }
+        sidecars(b, s, td, ind);
         ServiceSettings st = s.settings();
         if (st != null) {
             b.append(ind).append("desiredCount: ").append(st.desiredCount()).append('\n');
@@ -229,6 +231,162 @@ public final class SpecDraft {
             b.append(" }\n");
         }
         notes(s, td, c);
+    }
+
+    /** EFS volumes with their settings, bind mounts with no value. */
+    private static void volumes(StringBuilder b, TaskDefinition td, String ind) {
+        if (td.volumes().isEmpty()) {
+            return;
+        }
+        b.append(ind).append("volumes:\n");
+        for (TaskDefinition.Volume v : td.volumes()) {
+            b.append(ind).append("  ").append(YamlText.scalar(v.name())).append(':');
+            TaskDefinition.Efs e = v.efs();
+            if (e == null) {
+                b.append('\n');
+                continue;
+            }
+            b.append(" { efs: { fileSystemId: ").append(YamlText.scalar(e.fileSystemId()));
+            if (e.accessPointId() != null) {
+                b.append(", accessPointId: ").append(YamlText.scalar(e.accessPointId()));
+            } else if (!"/".equals(e.rootDirectory())) {
+                b.append(", rootDirectory: ").append(YamlText.quoted(e.rootDirectory()));
+            }
+            if ("ENABLED".equals(e.transitEncryption())) {
+                b.append(", transitEncryption: true");
+            }
+            if ("ENABLED".equals(e.iam())) {
+                b.append(", iam: true");
+            }
+            b.append(" } }\n");
+        }
+    }
+
+    /** What the main container and each sidecar can both set: start order, mounts, hardening, raw fields. */
+    private static void containerSettings(StringBuilder b, String ind, TaskDefinition.Container c, String extraKey) {
+        if (!c.dependsOn().isEmpty()) {
+            b.append(ind).append("dependsOn: ").append(c.dependsOn().stream()
+                    .map(d -> "{ container: " + YamlText.scalar(d.container()) + ", condition: " + d.condition() + " }")
+                    .collect(Collectors.joining(", ", "[", "]"))).append('\n');
+        }
+        if (!c.mountPoints().isEmpty()) {
+            b.append(ind).append("mountPoints:\n");
+            c.mountPoints().forEach(m -> b.append(ind).append("  - { sourceVolume: ").append(YamlText.scalar(m.sourceVolume()))
+                    .append(", containerPath: ").append(YamlText.quoted(m.containerPath()))
+                    .append(m.readOnly() ? ", readOnly: true" : "").append(" }\n"));
+        }
+        if (c.readonlyRootFilesystem() != null) {
+            b.append(ind).append("readonlyRootFilesystem: ").append(c.readonlyRootFilesystem()).append('\n');
+        }
+        if (c.stopTimeout() != null) {
+            b.append(ind).append("stopTimeout: ").append(c.stopTimeout()).append('\n');
+        }
+        if (c.user() != null) {
+            b.append(ind).append("user: ").append(YamlText.quoted(c.user())).append('\n');
+        }
+        if (!c.ulimits().isEmpty()) {
+            b.append(ind).append("ulimits:\n");
+            c.ulimits().forEach(u -> b.append(ind).append("  - { name: ").append(YamlText.scalar(u.name()))
+                    .append(", softLimit: ").append(u.softLimit()).append(", hardLimit: ").append(u.hardLimit()).append(" }\n"));
+        }
+        if (c.initProcessEnabled() != null) {
+            b.append(ind).append("linuxParameters: { initProcessEnabled: ").append(c.initProcessEnabled()).append(" }\n");
+        }
+        if (!c.extra().isEmpty()) {
+            b.append(ind).append(extraKey).append(": ").append(json(c.extra())).append('\n');
+        }
+    }
+
+    /** Every container beside the main one, as a sidecar with its image written in full. */
+    private void sidecars(StringBuilder b, AdoptedService s, TaskDefinition td, String ind) {
+        if (td.sidecars().isEmpty()) {
+            return;
+        }
+        String in = ind + "    ";
+        b.append(ind).append("sidecars:\n");
+        TaskDefinition.LogConfiguration mainLogs = td.container().logConfiguration();
+        for (TaskDefinition.Container x : td.sidecars().values()) {
+            String who = s.name() + ": sidecar " + x.name();
+            b.append(ind).append("  ").append(YamlText.scalar(x.name())).append(":\n");
+            b.append(in).append("image: ").append(YamlText.quoted(x.image())).append('\n');
+            if (x.essential()) {
+                b.append(in).append("essential: true\n");
+            }
+            if (x.cpu() != null) {
+                b.append(in).append("cpu: ").append(x.cpu()).append('\n');
+            }
+            if (x.memory() != null) {
+                b.append(in).append("memory: ").append(x.memory()).append('\n');
+            }
+            if (x.memoryReservation() != null) {
+                b.append(in).append("memoryReservation: ").append(x.memoryReservation()).append('\n');
+            }
+            if (!x.portMappings().isEmpty()) {
+                TaskDefinition.PortMapping p = x.portMappings().get(0);
+                b.append(in).append("port: ").append(p.containerPort()).append('\n');
+                if (x.portMappings().size() > 1 || !"tcp".equals(p.protocol()) || p.name() != null || p.appProtocol() != null) {
+                    unsaid.add(who + ": ports " + x.portMappings().stream().map(TaskDefinition.PortMapping::text).toList()
+                            + " (a sidecar has one tcp port)");
+                }
+            }
+            map(b, in, "environment", x.environment());
+            Map<String, String> secrets = new TreeMap<>();
+            x.secrets().forEach((k, v) -> secrets.put(k, secretArn(v)));
+            map(b, in, "secrets", secrets);
+            if (!x.command().isEmpty()) {
+                b.append(in).append("command: ").append(flow(x.command())).append('\n');
+            }
+            if (!x.entryPoint().isEmpty()) {
+                b.append(in).append("entryPoint: ").append(flow(x.entryPoint())).append('\n');
+            }
+            healthCheck(b, in, x.healthCheck());
+            if (x.firelens() != null) {
+                b.append(in).append("firelens: { type: ").append(YamlText.scalar(x.firelens().type()));
+                if (!x.firelens().options().isEmpty()) {
+                    b.append(", options: ").append(json(x.firelens().options()));
+                }
+                b.append(" }\n");
+            }
+            TaskDefinition.LogConfiguration logs = x.logConfiguration();
+            if (logs == null) {
+                b.append(in).append("logging: none\n");
+            } else if (FIRELENS_DRIVER.equals(logs.logDriver())) {
+                b.append(in).append("logging: firelens\n");
+                firelensOptions(who, logs.options());
+            } else if (!"awslogs".equals(logs.logDriver())) {
+                unsaid.add(who + ": log driver " + logs.logDriver() + " " + logs.options() + " (the spec writes awslogs)");
+            } else if (mainLogs == null || !logs.equals(mainLogs)) {
+                map(b, in, "logOptions", logs.options());
+            }
+            containerSettings(b, in, x, "extra");
+        }
+    }
+
+    private static void healthCheck(StringBuilder b, String ind, TaskDefinition.ContainerHealthCheck h) {
+        if (h == null) {
+            return;
+        }
+        b.append(ind).append("healthCheck:\n");
+        b.append(ind).append("  command: ").append(flow(h.command())).append('\n');
+        if (h.interval() != 30) {
+            b.append(ind).append("  interval: ").append(h.interval()).append('\n');
+        }
+        if (h.timeout() != 5) {
+            b.append(ind).append("  timeout: ").append(h.timeout()).append('\n');
+        }
+        if (h.retries() != 3) {
+            b.append(ind).append("  retries: ").append(h.retries()).append('\n');
+        }
+        if (h.startPeriod() != 0) {
+            b.append(ind).append("  startPeriod: ").append(h.startPeriod()).append('\n');
+        }
+    }
+
+    /** FireLens output options are the router's; the spec renders its own (the log group) with fluentbit. */
+    private void firelensOptions(String who, Map<String, String> options) {
+        if (!options.isEmpty()) {
+            unsaid.add(who + ": FireLens output options " + options + " (the spec routes to its logs group through the router)");
+        }
     }
 
     /** The port the load balancer uses (else the first plain tcp one) as {@code port}, every other one under {@code ports}. */

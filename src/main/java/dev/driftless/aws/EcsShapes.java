@@ -78,13 +78,44 @@ public final class EcsShapes {
         }
         Map<String, Object> task = new TreeMap<>(json.task());
         task.keySet().removeAll(taskHeld);
+        containerHeld.removeAll(MAIN_UNSAID);
         Map<String, Object> container = new TreeMap<>(json.container());
         container.keySet().removeAll(containerHeld);
         Carried carried = new Carried(new TreeMap<>(task), new TreeMap<>(container), List.of());
         return new TaskDefinition(typed.family(), typed.cpu(), typed.memory(), typed.networkMode(),
                 typed.requiresCompatibilities(), typed.cpuArchitecture(), typed.operatingSystemFamily(),
-                typed.executionRoleArn(), typed.taskRoleArn(), typed.container(), typed.sidecars(),
+                typed.executionRoleArn(), typed.taskRoleArn(), withoutUnsaid(typed.container()), typed.sidecars(),
                 typed.ephemeralStorage(), typed.volumes(), typed.extra(), carried);
+    }
+
+    /**
+     * A task definition in RegisterTaskDefinition's JSON shape (a {@code task-definition.json}, ecspresso's
+     * {@code ecs-task-def.json}, what describe-task-definition prints) read exactly as a live one, so an init from
+     * files and one from the cluster write the same spec.
+     *
+     * @throws IllegalArgumentException naming the key when a value has the wrong shape
+     */
+    public static TaskDefinition fromJson(Map<String, ?> raw, String containerName) {
+        Map<String, Object> keys = new TreeMap<>(raw);
+        keys.keySet().removeAll(TaskDefinitionJson.READ_ONLY);
+        keys.values().removeIf(Objects::isNull);
+        var builder = software.amazon.awssdk.services.ecs.model.TaskDefinition.builder();
+        SdkMaps.set((SdkPojo) builder, keys, "the task definition");
+        return toPlan(builder.build(), containerName);
+    }
+
+    /**
+     * Main-container fields the spec has no service-level key for: kept in {@link Carried} (registered again by every
+     * deploy) rather than compared, so adopting a service whose container sets them shows no change.
+     */
+    private static final java.util.Set<String> MAIN_UNSAID = java.util.Set.of("cpu", "memory", "memoryReservation",
+            "entryPoint", "firelensConfiguration");
+
+    private static TaskDefinition.Container withoutUnsaid(TaskDefinition.Container c) {
+        return c == null ? null : new TaskDefinition.Container(c.name(), c.image(), c.essential(), c.portMappings(),
+                c.environment(), c.secrets(), c.logConfiguration(), c.healthCheck(), c.command(), null, null, null, null,
+                c.dependsOn(), null, c.mountPoints(), c.readonlyRootFilesystem(), c.stopTimeout(), c.user(), c.ulimits(),
+                c.initProcessEnabled(), c.extra());
     }
 
     private static TaskDefinition typed(software.amazon.awssdk.services.ecs.model.TaskDefinition td, String containerName) {

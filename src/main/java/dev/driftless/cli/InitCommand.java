@@ -15,9 +15,9 @@ import dev.driftless.auth.AwsIdentity;
 import dev.driftless.aws.AwsSettings;
 import dev.driftless.aws.EcsClusterServices;
 import dev.driftless.aws.EcsLiveStateReader;
+import dev.driftless.aws.EcsShapes;
 import dev.driftless.engine.LiveAdopter;
 import dev.driftless.plan.TaskDefinition;
-import dev.driftless.plan.TaskDefinitionJson;
 import dev.driftless.spec.Problem;
 import dev.driftless.spec.SpecLoader;
 import dev.driftless.spec.SpecResult;
@@ -148,7 +148,7 @@ public final class InitCommand implements Callable<Integer> {
             }
             String container = service == null || service.settings().loadBalancers().isEmpty() ? null
                     : service.settings().loadBalancers().get(0).containerName();
-            definition = TaskDefinitionJson.read(td, container);
+            definition = EcsShapes.fromJson(td, container);
         } catch (IllegalArgumentException e) {
             throw new DriftlessException("cannot read " + taskDefinitionFile + (serviceDefinitionFile == null ? "" : " / "
                     + serviceDefinitionFile) + ": " + e.getMessage(), "fix the file (it is ECS's JSON shape, camelCase keys)");

@@ -156,6 +156,8 @@ public final class DesiredRenderer {
                 new java.util.TreeMap<>(view.container().extra()));
         if (ContainerSettings.FIRELENS.equals(view.container().logging())) {
             container = withLogs(container, firelensLogs(view));
+        } else if (ContainerSettings.NONE_LOGGING.equals(view.container().logging())) {
+            container = withLogs(container, null);
         }
         Map<String, TaskDefinition.Container> sidecars = new java.util.TreeMap<>();
         view.sidecars().forEach((n, s) -> sidecars.put(n, sidecar(view, s, imageUri, sidecarImages, logs)));
@@ -189,7 +191,9 @@ public final class DesiredRenderer {
                 s.port() == null ? List.of() : List.of(new TaskDefinition.PortMapping(s.port(), "tcp")),
                 new java.util.TreeMap<>(s.environment()),
                 new java.util.TreeMap<>(s.secrets()),
-                ContainerSettings.FIRELENS.equals(c.logging()) ? firelensLogs(view) : awslogs,
+                ContainerSettings.FIRELENS.equals(c.logging()) ? firelensLogs(view)
+                        : ContainerSettings.NONE_LOGGING.equals(c.logging()) ? null
+                        : s.logOptions().isEmpty() ? awslogs : new TaskDefinition.LogConfiguration("awslogs", s.logOptions()),
                 hc == null || hc.command().isEmpty() ? null : new TaskDefinition.ContainerHealthCheck(
                         hc.command(), hc.interval(), hc.timeout(), hc.retries(), hc.startPeriod()),
                 s.command(),

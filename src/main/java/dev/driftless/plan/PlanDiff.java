@@ -117,11 +117,15 @@ public final class PlanDiff {
             String[] arn = in.live().arn() == null ? new String[0] : in.live().arn().split(":");
             if (arn.length > 4) {
                 TaskDefinition.Container c = live.container();
-                live = live.withContainer(new TaskDefinition.Container(c.name(), c.image(), c.essential(), c.portMappings(),
-                        c.environment(), SecretReferences.asDesired(c.secrets(), desired.container().secrets(), arn[3], arn[4]),
-                        c.logConfiguration(), c.healthCheck(), c.command(), c.cpu(), c.memory(), c.memoryReservation(),
-                        c.entryPoint(), c.dependsOn(), c.firelens(), c.mountPoints(), c.readonlyRootFilesystem(),
-                        c.stopTimeout(), c.user(), c.ulimits(), c.initProcessEnabled(), c.extra()));
+                live = live.withContainer(c.withSecrets(
+                        SecretReferences.asDesired(c.secrets(), desired.container().secrets(), arn[3], arn[4])));
+                Map<String, TaskDefinition.Container> sidecars = new java.util.TreeMap<>();
+                for (TaskDefinition.Container x : live.sidecars().values()) {
+                    TaskDefinition.Container want = desired.sidecars().get(x.name());
+                    sidecars.put(x.name(), want == null ? x
+                            : x.withSecrets(SecretReferences.asDesired(x.secrets(), want.secrets(), arn[3], arn[4])));
+                }
+                live = live.withSidecars(sidecars);
             }
         }
         DesiredService carried = new DesiredService(d.name(), d.cluster(), desired, d.settings(), d.specHash(),

@@ -84,6 +84,12 @@ public record TaskDefinition(
                 operatingSystemFamily, executionRoleArn, taskRoleArn, other, sidecars, ephemeralStorage, volumes, extra, carried);
     }
 
+    /** This definition with other sidecars (by name). */
+    public TaskDefinition withSidecars(Map<String, Container> others) {
+        return new TaskDefinition(family, cpu, memory, networkMode, requiresCompatibilities, cpuArchitecture,
+                operatingSystemFamily, executionRoleArn, taskRoleArn, container, others, ephemeralStorage, volumes, extra, carried);
+    }
+
     /** The image URI of the one container. */
     public String image() {
         return container.image();
@@ -133,6 +139,13 @@ public record TaskDefinition(
                     .sorted(Comparator.comparing(MountPoint::containerPath)).toList();
             ulimits = ulimits == null ? List.of() : ulimits.stream().sorted(Comparator.comparing(Ulimit::name)).toList();
             extra = java.util.Collections.unmodifiableSortedMap(extra == null ? new TreeMap<>() : new TreeMap<>(extra));
+        }
+
+        /** This container with other secret references. */
+        public Container withSecrets(Map<String, String> others) {
+            return new Container(name, image, essential, portMappings, environment, others, logConfiguration, healthCheck,
+                    command, cpu, memory, memoryReservation, entryPoint, dependsOn, firelens, mountPoints,
+                    readonlyRootFilesystem, stopTimeout, user, ulimits, initProcessEnabled, extra);
         }
 
         /** The first one-container shape: essential main container, no sizes, no settings beyond these. */

@@ -29,13 +29,17 @@ final class ContainerBinder {
     private Sidecar sidecar(String name, MappingReader s) {
         SidecarImage image = s.require("image") ? sidecarImage(s) : null;
         Boolean essential = s.bool("essential");
+        if (s.has("logOptions") && ContainerSettings.FIRELENS.equals(s.string("logging"))) {
+            problems.error(s.child("logOptions"), "logOptions are awslogs options, but this sidecar's logging is firelens; "
+                    + "remove logOptions, or use logging: awslogs");
+        }
         return new Sidecar(name, image, Boolean.TRUE.equals(essential), s.integer("cpu"), s.integer("memory"),
                 s.integer("memoryReservation"), s.integer("port"), s.stringMap("environment", "variable"),
                 s.stringMap("secrets", "secret"), s.strings("command"), s.strings("entryPoint"),
                 s.object("healthCheck", Shapes.HEALTH_CHECK).map(images::healthCheck).orElse(null),
                 s.object("firelens", Shapes.FIRELENS).map(f -> new FireLens(f.requiredString("type"),
                         f.stringMap("options", "option"))).orElse(null),
-                settings(s, "extra"));
+                settings(s, "extra"), s.stringMap("logOptions", "log option"));
     }
 
     private SidecarImage sidecarImage(MappingReader s) {

@@ -124,7 +124,7 @@ final class ContainerRules implements SpecRule {
             }
         }
         if (!ContainerSettings.LOGGING.contains(set.logging())) {
-            problems.error(c.path() + ".logging", "logging '" + set.logging() + "' is not awslogs or firelens"
+            problems.error(c.path() + ".logging", "logging '" + set.logging() + "' is not awslogs, firelens or none"
                     + DidYouMean.hint(set.logging(), ContainerSettings.LOGGING));
         } else if (ContainerSettings.FIRELENS.equals(set.logging())
                 && all.values().stream().noneMatch(x -> x.firelens() != null)) {

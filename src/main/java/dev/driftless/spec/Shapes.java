@@ -85,7 +85,7 @@ public final class Shapes {
         m.put(PORT, List.of("containerPort", "protocol", "name", "appProtocol"));
         m.put(SIDECAR, List.of("image", "essential", "cpu", "memory", "memoryReservation", "port", "environment",
                 "secrets", "command", "entryPoint", "healthCheck", "dependsOn", "firelens", "logging", "mountPoints",
-                "readonlyRootFilesystem", "stopTimeout", "user", "ulimits", "linuxParameters", "extra"));
+                "readonlyRootFilesystem", "stopTimeout", "user", "ulimits", "linuxParameters", "extra", "logOptions"));
         m.put(DEPENDENCY, List.of("container", "condition"));
         m.put(FIRELENS, List.of("type", "options"));
         m.put(MOUNT_POINT, List.of("sourceVolume", "containerPath", "readOnly"));

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param command empty for the image's own
  * @param entryPoint empty for the image's own
  * @param firelens non-null when this container is the task's FireLens log router
+ * @param logOptions awslogs options exactly as given; empty for the main container's (the spec's log group)
  */
 public record Sidecar(
         String name,
@@ -29,7 +30,8 @@ public record Sidecar(
         List<String> entryPoint,
         HealthCheck healthCheck,
         FireLens firelens,
-        ContainerSettings settings) {
+        ContainerSettings settings,
+        Map<String, String> logOptions) {
 
     public Sidecar {
         environment = Maps.copy(environment);
@@ -37,5 +39,14 @@ public record Sidecar(
         command = Maps.copy(command);
         entryPoint = Maps.copy(entryPoint);
         settings = settings == null ? ContainerSettings.NONE : settings;
+        logOptions = Maps.copy(logOptions);
+    }
+
+    /** A sidecar logging with the main container's awslogs options. */
+    public Sidecar(String name, SidecarImage image, boolean essential, Integer cpu, Integer memory, Integer memoryReservation,
+            Integer port, Map<String, String> environment, Map<String, String> secrets, List<String> command,
+            List<String> entryPoint, HealthCheck healthCheck, FireLens firelens, ContainerSettings settings) {
+        this(name, image, essential, cpu, memory, memoryReservation, port, environment, secrets, command, entryPoint,
+                healthCheck, firelens, settings, null);
     }
 }

@@ -10,8 +10,8 @@ import dev.driftless.plan.DesiredRenderer;
 import dev.driftless.plan.DesiredService;
 import dev.driftless.plan.SecretReferences;
 import dev.driftless.plan.ServiceSettings;
+import dev.driftless.aws.EcsShapes;
 import dev.driftless.plan.TaskDefinition;
-import dev.driftless.plan.TaskDefinitionJson;
 import dev.driftless.spec.DeploySpec;
 import dev.driftless.spec.SpecLoader;
 import dev.driftless.spec.SpecResult;
@@ -87,15 +87,19 @@ class InitFromFilesTest {
         DeploySpec loaded = result.spec();
 
         Map<String, Object> raw = json(FILES.resolve(taskFile));
-        TaskDefinition input = TaskDefinitionJson.read(raw, serviceFile == null ? null : "app");
+        // read the way a live definition is read: #15's typed fields, the rest carried
+        TaskDefinition input = EcsShapes.fromJson(raw, serviceFile == null ? null : "app");
         DesiredRenderer renderer = new DesiredRenderer(loaded);
         DesiredService rendered = renderer.render(loaded.servicesIn("prod").get(service), input.image());
         TaskDefinition registered = rendered.taskDefinition().carryingOver(input.carried());
         TaskDefinition.Container c = input.container();
-        TaskDefinition sameSecrets = input.withContainer(new TaskDefinition.Container(c.name(), c.image(), c.essential(),
-                c.portMappings(), c.environment(),
-                SecretReferences.asDesired(c.secrets(), registered.container().secrets(), loaded.region(), loaded.account()),
-                c.logConfiguration(), c.healthCheck(), c.command()));
+        // the spec names SSM parameters by ARN; the file may name them by name (the same parameter)
+        TaskDefinition sameSecrets = input.withContainer(c.withSecrets(
+                SecretReferences.asDesired(c.secrets(), registered.container().secrets(), loaded.region(), loaded.account())));
+        Map<String, TaskDefinition.Container> sidecars = new java.util.TreeMap<>();
+        input.sidecars().forEach((n, x) -> sidecars.put(n, x.withSecrets(SecretReferences.asDesired(x.secrets(),
+                registered.sidecars().get(n).secrets(), loaded.region(), loaded.account()))));
+        sameSecrets = sameSecrets.withSidecars(sidecars);
 
         assertThat(registered).isEqualTo(sameSecrets);
         String header = text.substring(0, text.indexOf("apiVersion:"));

@@ -141,13 +141,19 @@ class InitMotoTest {
         assertThat(code).as(err()).isZero();
         String text = Files.readString(spec);
         String header = text.substring(0, text.indexOf("apiVersion:"));
-        // each field the spec does not model: in the file's header and in one warning line
-        for (String field : List.of("files: ephemeralStorage {\"sizeInGiB\":50}", "files: volumes [{\"efsVolumeConfiguration\"",
-                "files: container files mountPoints", "gateway: sidecar container log-router", "gateway: container gateway dependsOn",
-                "jobs: container jobs entryPoint", "jobs: container jobs ulimits", "jobs: container jobs stopTimeout")) {
-            assertThat(header).contains("#   " + field);
-            assertThat(err()).contains("warning: not in the spec, kept by every deploy: " + field);
-        }
+        // what #15's spec keys can say is written as spec keys ...
+        assertThat(text).as(text).contains("    ephemeralStorage: 50\n",
+                "      uploads: { efs: { fileSystemId: fs-0a1b2c3d, accessPointId: fsap-0123456789abcdef0, transitEncryption: true, iam: true } }\n",
+                "      - { sourceVolume: uploads, containerPath: \"/srv/uploads\" }\n",
+                "    sidecars:\n      config-init:\n", "      log-router:\n",
+                "        firelens: { type: fluentbit, options: {\"enable-ecs-log-metadata\":\"true\"} }\n",
+                "        memoryReservation: 64\n",
+                "      config-init:\n", "        logging: none\n", "    dependsOn: [{ container: config-init, condition: SUCCESS }, { container: log-router, condition: START }]\n",
+                "    stopTimeout: ");
+        assertThat(text).contains("    ulimits:\n      - { name: nofile");
+        // ... and what no spec key can say (the main container's own entryPoint) is kept: in the header and one warning line
+        assertThat(header).contains("#   jobs: container jobs entryPoint");
+        assertThat(err()).contains("warning: not in the spec, kept by every deploy: jobs: container jobs entryPoint");
         assertThat(header).contains("admin: image nginx:1.25-alpine is not in this account's ECR");
     }
 
@@ -212,7 +218,16 @@ class InitMotoTest {
             assertThat(files.containerDefinitions().get(0).image()).endsWith("shop-files:v9");
             var gateway = ecs.describeTaskDefinition(b -> b.taskDefinition("shop-gateway:2").include(TaskDefinitionField.TAGS))
                     .taskDefinition();
-            assertThat(gateway.containerDefinitions()).extracting(c -> c.name()).containsExactlyInAnyOrder("gateway", "log-router");
+            assertThat(gateway.containerDefinitions()).extracting(c -> c.name())
+                    .containsExactlyInAnyOrder("gateway", "log-router", "config-init");
+            var main = gateway.containerDefinitions().stream().filter(c -> c.name().equals("gateway")).findFirst().orElseThrow();
+            assertThat(main.dependsOn()).extracting(d -> d.containerName() + ":" + d.conditionAsString())
+                    .containsExactlyInAnyOrder("log-router:START", "config-init:SUCCESS");
+            var init = gateway.containerDefinitions().stream().filter(c -> c.name().equals("config-init")).findFirst().orElseThrow();
+            assertThat(init.logConfiguration()).as("a sidecar without logs stays without").isNull();
+            assertThat(init.secrets()).singleElement().satisfies(x ->
+                    assertThat(x.valueFrom()).isEqualTo("arn:aws:ssm:us-west-2:123456789012:parameter/shop/prod/config-token"));
+            assertThat(gateway.volumes()).extracting(v -> v.name()).containsExactly("config");
             var api = ecs.describeTaskDefinition(b -> b.taskDefinition("shop-api:2")).taskDefinition();
             assertThat(api.containerDefinitions().get(0).portMappings()).anySatisfy(p -> {
                 assertThat(p.name()).isEqualTo("metrics");
