@@ -96,8 +96,21 @@ public final class InitCommand implements Callable<Integer> {
         if (serviceDefinitionFile != null && taskDefinitionFile == null) {
             throw new DriftlessException("--service-definition goes with --from-task-definition", "add --from-task-definition FILE");
         }
+        // in Actions the files read and the spec written stay in the checkout, checked before any read or call
+        Workspace.root(ctx).ifPresent(root -> {
+            if (taskDefinitionFile != null) {
+                Workspace.requireInside(root, taskDefinitionFile, "--from-task-definition " + taskDefinitionFile);
+            }
+            if (serviceDefinitionFile != null) {
+                Workspace.requireInside(root, serviceDefinitionFile, "--service-definition " + serviceDefinitionFile);
+            }
+            if (out != null) {
+                Workspace.requireInside(root, out, "--out " + out);
+            }
+        });
         Adoption adoption = taskDefinitionFile == null ? fromCluster(environment) : fromFiles(environment);
         Path target = out != null ? out : Path.of("deploy-specs", adoption.application() + ".yaml");
+        Workspace.root(ctx).ifPresent(root -> Workspace.requireInside(root, target, "--out " + target));
         if (Files.exists(target) && !force) {
             throw new DriftlessException(target + " already exists; nothing was written",
                     "choose another --out, or pass --force to overwrite it");

@@ -53,6 +53,40 @@ class InitFromFilesTest {
         return Main.run(args, CommandContext.of(env, o, e));
     }
 
+    private int runInActions(Path workspace, String... args) {
+        Map<String, String> env = Map.of("GITHUB_OUTPUT", dir.resolve("output").toString(), "GITHUB_ACTIONS", "true",
+                "GITHUB_WORKSPACE", workspace.toString());
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        return Main.run(args, CommandContext.of(env, o, e));
+    }
+
+    @Test
+    void inActionsTheFilesReadAndTheSpecWrittenStayInTheWorkspace() throws Exception {
+        Path workspace = Files.createDirectories(dir.resolve("checkout"));
+        Path inside = workspace.resolve("task-definition.json");
+        Files.copy(FILES.resolve("aws-actions-describe.task-definition.json"), inside);
+        Path outside = dir.resolve("elsewhere.json");
+        Files.copy(FILES.resolve("aws-actions-describe.task-definition.json"), outside);
+
+        int escapeOut = runInActions(workspace, "init", "--from-task-definition", inside.toString(), "--env", "prod",
+                "--cluster", "billing", "--out", workspace.resolve("../escaped.yaml").toString());
+        int readOutside = runInActions(workspace, "init", "--from-task-definition", outside.toString(), "--env", "prod",
+                "--cluster", "billing", "--out", workspace.resolve("deploy-specs/billing.yaml").toString());
+
+        assertThat(escapeOut).isEqualTo(1);
+        assertThat(readOutside).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out " + workspace.resolve("../escaped.yaml"),
+                "outside the workspace", "--from-task-definition " + outside);
+        assertThat(dir.resolve("escaped.yaml")).doesNotExist();
+        assertThat(workspace.resolve("deploy-specs/billing.yaml")).doesNotExist();
+
+        int ok = runInActions(workspace, "init", "--from-task-definition", inside.toString(), "--env", "prod",
+                "--cluster", "billing", "--out", workspace.resolve("deploy-specs/billing.yaml").toString());
+        assertThat(ok).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(workspace.resolve("deploy-specs/billing.yaml")).exists();
+    }
+
     static Stream<Arguments> fixtures() {
         return Stream.of(
                 // name, task definition, service definition or null, service name, extra args
