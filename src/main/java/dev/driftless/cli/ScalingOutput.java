@@ -56,7 +56,7 @@ final class ScalingOutput {
             ctx.out().flush();
         }
 
-        StringBuilder md = new StringBuilder("## driftless " + run.command() + ": " + run.target().env().name()
+        StringBuilder md = new StringBuilder("### driftless " + run.command() + ": " + run.target().env().name()
                 + (run.dryRun() ? " (dry run)" : "") + "\n\n");
         md.append(run.headline()).append("\n\n");
         report.ifPresent(r -> md.append(table(r)));

@@ -19,7 +19,7 @@ public final class BuildReport {
 
     public static String markdown(String application, String environment, ImageBuild.Result result) {
         StringBuilder md = new StringBuilder();
-        md.append("## driftless build — ").append(application).append(" / ").append(environment)
+        md.append("### driftless build — ").append(application).append(" / ").append(environment)
                 .append(result.options().dryRun() ? " (dry run)" : "").append("\n\n");
         md.append("| service | image | tags | digest | scan |\n|---|---|---|---|---|\n");
         for (ImageBuild.Built b : result.images()) {

@@ -26,7 +26,7 @@ public final class TestReport {
 
     public static String markdown(String application, List<TestRun.Result> results) {
         boolean failed = results.stream().anyMatch(TestRun.Result::failed);
-        StringBuilder md = new StringBuilder("## driftless test — ").append(application)
+        StringBuilder md = new StringBuilder("### driftless test — ").append(application)
                 .append(failed ? " ❌" : " ✅").append("\n\n| command | where | result | took |\n|---|---|---|---|\n");
         for (TestRun.Result r : results) {
             for (TestRun.CommandResult c : r.commands()) {

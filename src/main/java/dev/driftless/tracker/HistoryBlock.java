@@ -2,6 +2,7 @@ package dev.driftless.tracker;
 
 import dev.driftless.spec.Durations;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,8 +70,9 @@ public final class HistoryBlock {
         out.add(HEADER);
         out.add(RULE);
         for (HistoryEntry e : entries) {
-            out.add("| " + String.join(" | ", e.time().toString(), e.environment(), e.service(), e.kind(),
-                    cell(e.taskDefinition()), cell(e.image()), cell(e.gitSha()), e.result(),
+            out.add("| " + String.join(" | ", e.time().truncatedTo(ChronoUnit.SECONDS).toString(), e.environment(), e.service(),
+                    e.kind(), shortCell(e.taskDefinition(), ShortName::taskDefinition), shortCell(e.image(), ShortName::image),
+                    cell(e.gitSha()), e.result(),
                     e.duration() == null ? "-" : Durations.format(e.duration())) + " |");
         }
         out.add(END);
@@ -116,15 +118,25 @@ public final class HistoryBlock {
         try {
             Instant time = Instant.parse(cells[0].trim());
             return Optional.of(new HistoryEntry(time, cells[1].trim(), cells[2].trim(), cells[3].trim(),
-                    uncell(cells[4]), uncell(cells[5]), uncell(cells[6]), cells[7].trim(),
+                    full(cells[4]), full(cells[5]), uncell(cells[6]), cells[7].trim(),
                     Durations.parse(cells[8].trim())));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }
 
+    private static String shortCell(String full, java.util.function.UnaryOperator<String> shorten) {
+        return full == null || full.isBlank() ? "-" : ShortName.cell(full, shorten.apply(full));
+    }
+
     private static String cell(String s) {
         return s == null || s.isBlank() ? "-" : s.replace("|", "\\|");
+    }
+
+    /** A cell's full value: from its title when it shows a short name, else as written (older trackers). */
+    private static String full(String s) {
+        String t = s.trim();
+        return t.equals("-") ? null : ShortName.full(t);
     }
 
     private static String uncell(String s) {

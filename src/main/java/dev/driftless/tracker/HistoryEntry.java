@@ -12,6 +12,11 @@ import java.time.Instant;
 public record HistoryEntry(Instant time, String environment, String service, String kind, String taskDefinition,
                            String image, String gitSha, String result, Duration duration) {
 
+    public HistoryEntry {
+        // the tracker shows seconds; an entry read back must equal the one written
+        time = time == null ? null : time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
     public boolean success() {
         // "success", or "success (canary 10% for 5m, then all — SUCCESSFUL)" when a strategy is named
         return result != null && (result.equals("success") || result.startsWith("success ("));

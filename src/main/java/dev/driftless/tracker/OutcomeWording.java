@@ -34,7 +34,7 @@ final class OutcomeWording {
     }
 
     static String changeLog(RunOutcome outcome) {
-        String at = " [" + outcome.at() + "]";
+        String at = " [" + outcome.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "]";
         if (outcome instanceof RunOutcome.Deployed d) {
             return "driftless: " + (d.success() ? "deployed " : "deploy FAILED for ") + d.application() + " "
                     + d.environment() + " at " + shortSha(d.gitSha()) + " (" + services(d.services()) + "), "

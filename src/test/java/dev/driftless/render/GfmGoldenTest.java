@@ -69,6 +69,50 @@ class GfmGoldenTest {
         }
     }
 
+    /**
+     * One heading scheme for every command's summary: the command's own heading at level 3, its sections at level 4
+     * (a job summary holds several steps' summaries one after another, so none may outrank another's).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldens")
+    void summaryHeadingsAreLevelThreeWithSectionsAtFour(Path golden) throws IOException {
+        if (golden.toString().contains("tracker")) {
+            return; // the tracker is the team's own document with its own outline
+        }
+        List<Integer> levels = new ArrayList<>();
+        GFM.parse(Files.readString(golden)).accept(new AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.Heading heading) {
+                levels.add(heading.getLevel());
+            }
+        });
+        assertThat(levels).as("heading levels").isNotEmpty().allMatch(l -> l == 3 || l == 4);
+    }
+
+    /** Every summary heading the main code writes (render/ and the commands) is a level-3 or level-4 heading. */
+    @org.junit.jupiter.api.Test
+    void everySummaryHeadingInTheCodeIsLevelThreeOrFour() throws IOException {
+        java.util.regex.Pattern heading = java.util.regex.Pattern.compile("\"(?:\\\\n)*(#{1,6}) ");
+        List<String> wrong = new ArrayList<>();
+        for (String dir : List.of("src/main/java/dev/driftless/render", "src/main/java/dev/driftless/cli")) {
+            try (Stream<Path> s = Files.list(Path.of(dir))) {
+                for (Path f : s.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                    if (f.getFileName().toString().equals("DemoCommand.java")) {
+                        continue; // writes the demo's tracker document, not a summary
+                    }
+                    java.util.regex.Matcher m = heading.matcher(Files.readString(f));
+                    while (m.find()) {
+                        int level = m.group(1).length();
+                        if (level != 3 && level != 4) {
+                            wrong.add(f.getFileName() + ": " + m.group());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     /** A deploy summary followed by the next step's text: the text stays a paragraph, no column is all empty. */
     @org.junit.jupiter.api.Test
     void aDeploySummaryEndsItsTableAndDropsEmptyColumns() {

@@ -12,7 +12,8 @@ import java.util.List;
 
 /** Runs and files shared by the tracker tests. */
 final class TrackerFixtures {
-    static final Instant AT = Instant.parse("2026-11-25T16:04:11Z");
+    // a runner clock has sub-second digits; the tracker shows seconds
+    static final Instant AT = Instant.parse("2026-11-25T16:04:11.734218512Z");
 
     private TrackerFixtures() {
     }

@@ -137,4 +137,63 @@ class TrackerUpdaterTest {
         assertThat(mapping.proves("Our own item", java.util.Set.of("deployed:backend", "stopped"))).isTrue();
         assertThat(mapping.proves("Backend ECS service deployed", java.util.Set.of("deployed:backend"))).isTrue();
     }
+
+    @Test
+    void historyShowsShortNamesWithTheFullValuesInTheirTitlesAndReadsOlderRowsBack() {
+        String old = "## Deployment History\n" + HistoryBlock.START + "\n<!-- driftless:evidence deployed -->\n"
+                + "| Time (UTC) | Environment | Service | Kind | Task definition | Image | Git SHA | Result | Duration |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n"
+                + "| 2026-11-20T10:00:00.123456789Z | dev | backend | deploy | arn:aws:ecs:us-west-2:123456789012:task-definition/"
+                + "durable-code-dev-backend:5 | 123456789012.dkr.ecr.us-west-2.amazonaws.com/durable-code-backend:v5 | 0123abc | success | 3m |\n"
+                + HistoryBlock.END + "\n\n## Change Log\n";
+
+        TrackerEdit edit = updater.apply(old, TrackerFixtures.deployed());
+
+        assertThat(edit.text()).contains("| 2026-11-25T16:04:11Z | dev | backend | deploy | <span title=\"arn:aws:ecs:us-west-2:"
+                + "123456789012:task-definition/durable-code-dev-backend:7\">durable-code-dev-backend:7</span> | <span title=\""
+                + "123456789012.dkr.ecr.us-west-2.amazonaws.com/durable-code-backend@sha256:1111111111111111111111111111111111111111111111111111111111111111\">"
+                + "durable-code-backend@sha256:111111111111</span> |");
+        // the row an older driftless wrote (nanoseconds, full values) now reads like the others
+        assertThat(edit.text()).contains("| 2026-11-20T10:00:00Z | dev | backend | deploy | <span title=\"arn:aws:ecs:us-west-2:"
+                + "123456789012:task-definition/durable-code-dev-backend:5\">durable-code-dev-backend:5</span> | <span title=\""
+                + "123456789012.dkr.ecr.us-west-2.amazonaws.com/durable-code-backend:v5\">durable-code-backend:v5</span> |");
+        assertThat(edit.text()).doesNotContain(".734218512").contains("[2026-11-25T16:04:11Z]");
+        List<HistoryEntry> read = HistoryBlock.parse(edit.text()).entries();
+        assertThat(read).extracting(HistoryEntry::taskDefinition).containsExactly(
+                "arn:aws:ecs:us-west-2:123456789012:task-definition/durable-code-dev-backend:7",
+                "arn:aws:ecs:us-west-2:123456789012:task-definition/durable-code-dev-frontend:4",
+                "arn:aws:ecs:us-west-2:123456789012:task-definition/durable-code-dev-backend:5");
+        assertThat(read.get(2).image()).isEqualTo("123456789012.dkr.ecr.us-west-2.amazonaws.com/durable-code-backend:v5");
+        assertThat(updater.apply(edit.text(), TrackerFixtures.deployed()).changed()).as("applied twice").isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "123456789012.dkr.ecr.us-west-2.amazonaws.com/app:v2                     | app:v2",
+        "123456789012.dkr.ecr.us-west-2.amazonaws.com/team/app@sha256:0123456789abcdef0123 | team/app@sha256:0123456789ab",
+        "nginx:1.25-alpine                                                       | nginx:1.25-alpine",
+        "library/nginx:1.25                                                      | library/nginx:1.25",
+        "localhost:5000/app:dev                                                  | app:dev",
+    })
+    void imagesAreShownAsRepositoryAndTag(String full, String shown) {
+        assertThat(ShortName.image(full)).isEqualTo(shown);
+    }
+
+    @Test
+    void changeLogLinesLandInTimeOrderNewestFirst() {
+        String tracker = "## Change Log\n\n### 2026-11-30\n- driftless: later [2026-11-30T09:00:00Z]\n\n"
+                + "### 2026-11-20\n- driftless: earlier [2026-11-20T09:00:00Z]\n";
+
+        String once = updater.apply(tracker, TrackerFixtures.deployed()).text();
+        RunOutcome.Scaled sameDayEarlier = new RunOutcome.Scaled(Instant.parse("2026-11-25T06:00:00Z"), "durable-code", "dev",
+                RunOutcome.Scaled.Action.STARTED, List.of("backend"), 2);
+        String twice = updater.apply(once, sameDayEarlier).text();
+
+        String log = twice.substring(twice.indexOf("## Change Log"));
+        assertThat(log.indexOf("### 2026-11-30")).isLessThan(log.indexOf("### 2026-11-25"));
+        assertThat(log.indexOf("### 2026-11-25")).isLessThan(log.indexOf("### 2026-11-20"));
+        assertThat(log.indexOf("[2026-11-25T16:04:11Z]")).isLessThan(log.indexOf("[2026-11-25T06:00:00Z]"));
+        assertThat(log.indexOf("[2026-11-25T06:00:00Z]")).isLessThan(log.indexOf("### 2026-11-20"));
+        assertThat(log).containsOnlyOnce("### 2026-11-25");
+    }
 }

@@ -177,7 +177,10 @@ public final class ImageBuild {
             }
             List<String> refs = tags.stream().map(t -> image + ":" + t).toList();
             progress.line((docker.hasBuildx() ? "docker buildx build" : "docker build") + " " + String.join(" ", refs));
-            docker.build(contextDir(job).toString(), dockerfile(job).toString(), job.build().args(), job.build().platform(), refs);
+            // resolved again right before docker reads them: a symlink swapped in since validation cannot lead outside
+            Path context = insideRepository(contextDir(job), job.repository() + ": build context");
+            Path dockerfile = insideRepository(dockerfile(job), job.repository() + ": Dockerfile");
+            docker.build(context.toString(), dockerfile.toString(), job.build().args(), job.build().platform(), refs);
             if (!options.push()) {
                 return new Built(job, image, tags, null, false, null);
             }
@@ -223,7 +226,9 @@ public final class ImageBuild {
         }
         for (Job job : jobs) {
             Path context = contextDir(job);
-            if (!Files.isDirectory(context)) {
+            if (Files.exists(context) && !staysInside(context)) {
+                problems.add(job.repository() + ": build context " + context + " leads outside the repository through a symlink");
+            } else if (!Files.isDirectory(context)) {
                 problems.add(job.repository() + ": build context " + context + " is not a directory");
             } else if (!Files.isRegularFile(dockerfile(job))) {
                 problems.add(job.repository() + ": no Dockerfile at " + dockerfile(job));
@@ -232,6 +237,30 @@ public final class ImageBuild {
         if (!problems.isEmpty()) {
             throw new DriftlessException("cannot build: " + String.join("; ", problems),
                     "fix image.build (context and dockerfile are relative to the repository root), or --image-tag");
+        }
+    }
+
+    private boolean staysInside(Path path) {
+        try {
+            return path.toRealPath().startsWith(workdir.toRealPath());
+        } catch (java.io.IOException e) {
+            return true; // reported by the existence checks
+        }
+    }
+
+    /** {@code path} with every symlink followed; refused when that leaves the repository. */
+    Path insideRepository(Path path, String what) {
+        try {
+            Path root = workdir.toRealPath();
+            Path real = path.toRealPath();
+            if (!real.startsWith(root)) {
+                throw new DriftlessException(what + " " + path + " resolves to " + real + ", outside the repository " + root,
+                        "point image.build at a directory inside the checkout (no symlink out of it)");
+            }
+            return real;
+        } catch (java.io.IOException e) {
+            throw new DriftlessException(what + " " + path + " cannot be resolved: " + e.getMessage(),
+                    "check image.build (context and dockerfile are relative to the repository root)", e);
         }
     }
 
