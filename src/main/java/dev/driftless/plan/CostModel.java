@@ -7,6 +7,7 @@ import dev.driftless.spec.EnvironmentSpec;
 import dev.driftless.spec.Schedule;
 import dev.driftless.spec.ServiceDeploy;
 import dev.driftless.spec.ServiceView;
+import dev.driftless.spec.TaskSettings;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -189,15 +190,22 @@ public final class CostModel {
         // Application Auto Scaling never lets the service run fewer tasks than its minimum
         int tasks = Math.max(0, Math.max(view.desiredCount(), view.autoscaling() == null ? 0 : view.autoscaling().min()));
         Capacity capacity = view.capacity() == null ? env.capacity() : view.capacity();
-        int base = capacity instanceof Capacity.Mixed m ? Math.min(Math.max(0, m.base()), tasks) : 0;
-        double spotTasks = (tasks - base) * capacity.spotShare();
-        double onDemandTasks = tasks - spotTasks;
+        // ECS places whole tasks: the base first, then by the weights
+        TaskPlacement placed = TaskPlacement.of(capacity, tasks);
+        double spotTasks = placed.spot();
+        double onDemandTasks = placed.onDemand();
         if (spotTasks > 0 && !rates.hasSpot()) {
             notes.add(view.environment() + "/" + view.name() + ": Fargate Spot runs X86_64 tasks only; "
                     + view.architecture() + " priced on demand");
         }
+        Integer storage = view.task() == null ? null : view.task().ephemeralStorage();
         double usdPerHour = onDemandTasks * rates.onDemandTaskHour(view.vcpu(), view.memoryGb())
-                + spotTasks * rates.spotTaskHour(view.vcpu(), view.memoryGb());
+                + spotTasks * rates.spotTaskHour(view.vcpu(), view.memoryGb())
+                + tasks * rates.storageTaskHour(storage);
+        if (storage != null && storage > TaskSettings.FREE_EPHEMERAL_GIB) {
+            basis += ", " + storage + " GiB storage (" + (storage - TaskSettings.FREE_EPHEMERAL_GIB) + " beyond the free "
+                    + TaskSettings.FREE_EPHEMERAL_GIB + ")";
+        }
         return new ServiceCost(view.name(), view.environment(), view.architecture(), view.vcpu(), view.memoryGb(),
                 hours, basis, onDemandTasks, spotTasks, rates, usdPerHour * hours);
     }

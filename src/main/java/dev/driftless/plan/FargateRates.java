@@ -5,8 +5,18 @@ package dev.driftless.plan;
  *
  * @param spotVcpuHour null where Fargate Spot is not offered (ARM64)
  * @param spotGbHour null where Fargate Spot is not offered (ARM64)
+ * @param storageGbHour ephemeral storage beyond the free 20 GiB per task, per GB-hour; null when unknown (not priced)
  */
-public record FargateRates(double vcpuHour, double gbHour, Double spotVcpuHour, Double spotGbHour) {
+public record FargateRates(double vcpuHour, double gbHour, Double spotVcpuHour, Double spotGbHour, Double storageGbHour) {
+
+    public FargateRates(double vcpuHour, double gbHour, Double spotVcpuHour, Double spotGbHour) {
+        this(vcpuHour, gbHour, spotVcpuHour, spotGbHour, null);
+    }
+
+    /** USD per hour for one task's ephemeral storage of {@code gib} (null: the free 20). */
+    public double storageTaskHour(Integer gib) {
+        return gib == null || storageGbHour == null ? 0 : Math.max(0, gib - dev.driftless.spec.TaskSettings.FREE_EPHEMERAL_GIB) * storageGbHour;
+    }
 
     public boolean hasSpot() {
         return spotVcpuHour != null && spotGbHour != null;

@@ -22,7 +22,8 @@ public record PriceTable(
 
     public static final String RESOURCE = "/dev/driftless/plan/fargate-prices.json";
     /** Keys {@code cost.prices} may set. */
-    public static final List<String> OVERRIDE_KEYS = List.of("vcpuHour", "gbHour", "spotVcpuHour", "spotGbHour");
+    public static final List<String> OVERRIDE_KEYS = List.of("vcpuHour", "gbHour", "spotVcpuHour", "spotGbHour",
+            "storageGbHour");
 
     public PriceTable {
         notes = notes == null ? List.of() : List.copyOf(notes);
@@ -64,7 +65,8 @@ public record PriceTable(
                 o.getOrDefault("vcpuHour", base.vcpuHour()),
                 o.getOrDefault("gbHour", base.gbHour()),
                 o.containsKey("spotVcpuHour") ? o.get("spotVcpuHour") : base.spotVcpuHour(),
-                o.containsKey("spotGbHour") ? o.get("spotGbHour") : base.spotGbHour());
+                o.containsKey("spotGbHour") ? o.get("spotGbHour") : base.spotGbHour(),
+                o.containsKey("storageGbHour") ? o.get("storageGbHour") : base.storageGbHour());
         if (!o.isEmpty()) {
             notes.add("prices overridden by the spec's cost.prices: " + String.join(", ", o.keySet()));
         }

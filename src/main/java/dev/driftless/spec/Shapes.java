@@ -111,7 +111,7 @@ public final class Shapes {
         m.put(BUDGET, List.of("monthlyUsd", "alerts", "environments"));
         m.put(COST, List.of("tag", "fixed", "prices"));
         m.put(FIXED_COST, List.of("name", "monthlyUsd", "environment"));
-        m.put(PRICES, List.of("vcpuHour", "gbHour", "spotVcpuHour", "spotGbHour"));
+        m.put(PRICES, List.of("vcpuHour", "gbHour", "spotVcpuHour", "spotGbHour", "storageGbHour"));
         m.put(TRACKER, List.of("path", "branch", "checklist", "history"));
         m.put(DEPLOY, List.of("timeout", "retain", "before"));
         m.put(ROLES, List.of("execution", "task"));

@@ -227,8 +227,8 @@ class CostModelTest {
         assertThat(t.source()).startsWith("https://aws.amazon.com/fargate/pricing/");
         assertThat(t.retrieved()).isEqualTo("2026-11-25");
         assertThat(t.regions().get("us-west-2").get("X86_64"))
-                .isEqualTo(new FargateRates(0.04048, 0.004445, 0.012144, 0.0013335));
-        assertThat(t.regions().get("us-west-2").get("ARM64")).isEqualTo(new FargateRates(0.03238, 0.00356, null, null));
+                .isEqualTo(new FargateRates(0.04048, 0.004445, 0.012144, 0.0013335, 0.000111));
+        assertThat(t.regions().get("us-west-2").get("ARM64")).isEqualTo(new FargateRates(0.03238, 0.00356, null, null, 0.000111));
     }
 
     /* desiredCount 1 with autoscaling min 3: ECS runs 3 tasks. 1 vCPU / 2 GB on demand in us-east-1 =
@@ -244,6 +244,27 @@ class CostModelTest {
 
         assertThat(s.onDemandTasks()).isEqualTo(3.0);
         assertThat(s.monthlyUsd()).isCloseTo(0.04937 * 3 * 720, within(CENT));
+    }
+
+    /* 50 GiB of ephemeral storage: 30 GiB beyond the free 20 × $0.000111 per GB-hour × 720 h × 2 prod tasks = $4.7952. */
+    @Test
+    void ephemeralStorageBeyondTheFree20GiBIsPricedPerTask() throws Exception {
+        String sample = Files.readString(Path.of("deploy-specs/durable-code.yaml"));
+        String memory = "    memory: 512                  # MiB\n";
+        assertThat(sample).contains(memory);
+        DeploySpec plain = SpecLoader.load(new SpecSource("a.yaml", sample)).spec();
+        DeploySpec storage = SpecLoader.load(new SpecSource("a.yaml", sample.replaceFirst(java.util.regex.Pattern.quote(memory),
+                memory + "    ephemeralStorage: 50\n"))).spec();
+
+        ServiceCost before = prodBackend(model.proposed(plain, Optional.of("prod"), NOV_2026));
+        ServiceCost after = prodBackend(model.proposed(storage, Optional.of("prod"), NOV_2026));
+
+        assertThat(after.monthlyUsd() - before.monthlyUsd()).isCloseTo(30 * 0.000111 * 720 * 2, within(CENT));
+        assertThat(after.hoursBasis()).contains("50 GiB storage (30 beyond the free 20)");
+    }
+
+    private static ServiceCost prodBackend(CostEstimate e) {
+        return e.services().stream().filter(s -> s.key().equals("prod/backend")).findFirst().orElseThrow();
     }
 
     /** plan prints the comparison's notes: the fallback-rates note of a region the table lacks must be among them. */
