@@ -42,7 +42,7 @@ public final class CostModel {
                 views.addAll(spec.servicesIn(env).values());
             }
         }
-        return estimate(spec, views, month);
+        return estimate(spec, views, month, environment.map(Set::of).orElse(Set.of()));
     }
 
     /** The estimate if every environment ran all month, ignoring schedules: what scheduling is measured against. */
@@ -62,11 +62,15 @@ public final class CostModel {
      * included; an environment's own items only when one of the services runs there.
      */
     public CostEstimate estimate(DeploySpec spec, Collection<ServiceView> services, YearMonth month) {
+        return estimate(spec, services, month, Set.of());
+    }
+
+    private CostEstimate estimate(DeploySpec spec, Collection<ServiceView> services, YearMonth month, Set<String> scope) {
         List<Priced> priced = new ArrayList<>();
         for (ServiceView view : services) {
             priced.add(new Priced(view, environment(spec, view).schedule()));
         }
-        return estimate(spec, priced, month, new LinkedHashSet<>());
+        return estimate(spec, priced, month, new LinkedHashSet<>(), scope);
     }
 
     /**
@@ -85,11 +89,14 @@ public final class CostModel {
                 priced.add(new Priced(view, recordedSchedule(environment(spec, view), view, s.live().scheduleTag(), notes)));
             }
         }
-        return estimate(spec, priced, month, notes);
+        // the plan's environment carries its share of the shared fixed items even before any service runs there
+        return estimate(spec, priced, month, notes, plan.environment() == null ? Set.of() : Set.of(plan.environment()));
     }
 
-    private CostEstimate estimate(DeploySpec spec, List<Priced> services, YearMonth month, Set<String> notes) {
-        Set<String> environments = new LinkedHashSet<>();
+    /** @param scope environments the estimate is for beyond those of its services (their fixed items count) */
+    private CostEstimate estimate(DeploySpec spec, List<Priced> services, YearMonth month, Set<String> notes,
+            Set<String> scope) {
+        Set<String> environments = new LinkedHashSet<>(scope);
         List<ServiceCost> lines = new ArrayList<>();
         List<ShiftCost> shifts = new ArrayList<>();
         for (Priced p : services) {
@@ -99,11 +106,28 @@ public final class CostModel {
             lines.add(cost);
             shiftCost(p.view(), cost).ifPresent(shifts::add);
         }
+        // shared items are split evenly over the environments that run services, so per-environment estimates add
+        // up to the whole; an estimate of some environments carries their share and says so
+        List<String> running = spec.environments().keySet().stream().filter(e -> !spec.servicesIn(e).isEmpty()).toList();
+        long covered = running.stream().filter(environments::contains).count();
+        boolean partial = !running.isEmpty() && covered < running.size();
+        double share = partial ? (double) covered / running.size() : 1.0;
         List<FixedLine> fixed = new ArrayList<>();
+        double sharedWhole = 0;
         for (CostSettings.FixedCost f : spec.cost().fixed()) {
-            if (f.environment() == null || environments.contains(f.environment())) {
+            if (f.environment() == null) {
+                sharedWhole += f.monthlyUsd();
+                fixed.add(new FixedLine(partial ? f.name() + " (share " + covered + "/" + running.size() + ")" : f.name(),
+                        null, f.monthlyUsd() * share));
+            } else if (environments.contains(f.environment())) {
                 fixed.add(new FixedLine(f.name(), f.environment(), f.monthlyUsd()));
             }
+        }
+        if (partial && sharedWhole > 0) {
+            notes.add(String.format(java.util.Locale.ROOT, "fixed costs: %s's own items and %d/%d of the shared ones "
+                    + "($%.2f of $%.2f, split evenly over the %d environments), so the environments' estimates add up to "
+                    + "the whole", String.join(", ", environments), covered, running.size(), sharedWhole * share, sharedWhole,
+                    running.size()));
         }
         return new CostEstimate(month, lines, fixed, spec.budget().monthlyUsd(), List.copyOf(notes), shifts);
     }

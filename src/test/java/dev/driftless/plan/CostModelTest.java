@@ -112,15 +112,30 @@ class CostModelTest {
                 new CostSettings.FixedCost("CloudWatch Logs ingestion", 1.00, "dev")), Map.of());
         DeploySpec spec = SampleSpecs.durableCode(cost, "us-west-2");
 
+        // dev: its own item and half of the shared one (two environments run services)
         CostEstimate dev = model.proposed(spec, Optional.of("dev"), NOV_2026);
         assertThat(dev.fixed()).extracting(FixedLine::name)
-                .containsExactly("Route 53 hosted zone", "CloudWatch Logs ingestion");
-        assertThat(dev.fixedUsd()).isCloseTo(1.50, within(CENT));
-        assertThat(dev.totalUsd()).isCloseTo(2 * 0.933093 + 1.50, within(CENT));
+                .containsExactly("Route 53 hosted zone (share 1/2)", "CloudWatch Logs ingestion");
+        assertThat(dev.fixedUsd()).isCloseTo(0.25 + 1.00, within(CENT));
+        assertThat(dev.totalUsd()).isCloseTo(2 * 0.933093 + 1.25, within(CENT));
+        assertThat(dev.notes()).anySatisfy(n -> assertThat(n).contains("fixed costs: dev's own items and 1/2 of the shared ones "
+                + "($0.25 of $0.50, split evenly over the 2 environments)"));
 
         CostEstimate all = model.proposed(spec, Optional.empty(), NOV_2026);
         assertThat(all.fixedUsd()).isCloseTo(17.93, within(CENT));
         assertThat(all.fargateUsd()).isCloseTo(46.299186, within(CENT));
+        assertThat(all.fixed()).extracting(FixedLine::name).contains("Route 53 hosted zone");
+    }
+
+    /** The per-environment estimates add up to the whole: Fargate and fixed items, shared ones split. */
+    @Test
+    void theEnvironmentsEstimatesAddUpToTheWhole() {
+        DeploySpec spec = SampleSpecs.durableCode();
+        double sum = 0;
+        for (String env : spec.environments().keySet()) {
+            sum += model.proposed(spec, Optional.of(env), NOV_2026).totalUsd();
+        }
+        assertThat(sum).isCloseTo(model.proposed(spec, Optional.empty(), NOV_2026).totalUsd(), within(CENT));
     }
 
     /* Mixed {spot: 3, onDemand: 1, base: 1} with 5 tasks: 1 base on demand, the other 4 split 3 Spot : 1 on demand. */
