@@ -34,7 +34,8 @@ public final class StopCommand implements Callable<Integer> {
         boolean dryRun = common.dryRun(ctx.actions());
         try (AwsClients aws = AwsClients.forEnvironment(target.spec(), target.env().name(), ctx, common)) {
             aws.requireAccount();
-            ScalingReport report = target.scaler(aws).scale(Direction.STOP, target.env().cluster(), target.services(), now, dryRun);
+            ScalingReport report = target.scaler(aws).scale(Direction.STOP, target.env().cluster(), target.services(), now, dryRun,
+                    target.env().capacityFallbackFor());
             String headline = (dryRun ? "would stop " : "stopped ") + report.changed().size() + " of "
                     + target.services().size() + " services in " + target.env().cluster();
             ScalingOutput.publish(ctx, new ScalingRun("stop", target, Optional.of(report), target.next(now), target.savings(now),

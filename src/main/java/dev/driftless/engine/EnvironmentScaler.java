@@ -2,10 +2,16 @@ package dev.driftless.engine;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.engine.ScalingStep.Bounds;
+import dev.driftless.plan.DesiredRenderer;
 import dev.driftless.plan.LiveEnvironment;
 import dev.driftless.plan.LiveScaling;
 import dev.driftless.plan.LiveService;
+import dev.driftless.plan.ServiceSettings;
+import dev.driftless.plan.ServiceTags;
+import dev.driftless.plan.SpotFallback;
+import dev.driftless.spec.EnvironmentSpec;
 import dev.driftless.spec.ServiceView;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +39,15 @@ public final class EnvironmentScaler {
 
     /** @param services the services to act on, as the spec has them in this environment, in spec order */
     public ScalingReport scale(Direction direction, String cluster, List<ServiceView> services, Instant now, boolean dryRun) {
+        return scale(direction, cluster, services, now, dryRun, EnvironmentSpec.DEFAULT_FALLBACK_FOR);
+    }
+
+    /**
+     * As {@link #scale(Direction, String, List, Instant, boolean)}; also returns to Fargate Spot every service whose
+     * on-demand fallback is older than {@code fallbackFor}.
+     */
+    public ScalingReport scale(Direction direction, String cluster, List<ServiceView> services, Instant now, boolean dryRun,
+            Duration fallbackFor) {
         List<String> names = services.stream().map(ServiceView::name).toList();
         LiveEnvironment live = reader.services(cluster, names);
         List<String> candidates = live.services().values().stream()
@@ -68,7 +83,29 @@ public final class EnvironmentScaler {
                 }
             }
         }
-        return new ScalingReport(direction, dryRun, decisions, failed);
+        List<String> returned = new ArrayList<>();
+        for (ServiceView spec : services) {
+            Optional<LiveService> s = live.service(spec.name());
+            List<ServiceSettings.CapacityItem> strategy = DesiredRenderer.capacityStrategy(spec.capacity());
+            if (s.isEmpty() || !SpotFallback.usesSpot(strategy) || !SpotFallback.over(s.get(), now, fallbackFor)) {
+                continue;
+            }
+            String since = SpotFallback.since(s.get()).map(Instant::toString).orElse("?");
+            if (dryRun) {
+                returned.add(spec.name() + ": would return to Fargate Spot (on on-demand since " + since + ")");
+                continue;
+            }
+            try {
+                scaling.setCapacity(cluster, spec.name(), strategy);
+                scaling.untag(s.get().arn(), List.of(ServiceTags.CAPACITY_FALLBACK));
+                returned.add(spec.name() + ": returned to Fargate Spot (on on-demand since " + since + ", longer than "
+                        + dev.driftless.spec.Durations.format(fallbackFor) + ")");
+            } catch (DriftlessException e) {
+                failed.put(spec.name(), "returning it to Fargate Spot failed: " + e.getMessage()
+                        + (e.hint() == null ? "" : " (fix: " + e.hint() + ")"));
+            }
+        }
+        return new ScalingReport(direction, dryRun, decisions, failed, returned);
     }
 
     /**

@@ -26,7 +26,7 @@ public final class ScheduleReconciler {
         ScheduleEvaluator evaluator = new ScheduleEvaluator(env.schedule());
         boolean running = evaluator.runningAt(at);
         ScalingReport report = scaler.scale(running ? EnvironmentScaler.Direction.START : EnvironmentScaler.Direction.STOP,
-                env.cluster(), services, at, dryRun);
+                env.cluster(), services, at, dryRun, env.capacityFallbackFor());
         return new Outcome(true, running, evaluator.nextTransition(at), Optional.of(report));
     }
 
