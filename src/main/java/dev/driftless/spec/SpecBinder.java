@@ -125,8 +125,9 @@ final class SpecBinder {
                 int onDemand = orZero(m.integer("onDemand"));
                 int base = orZero(m.integer("base"));
                 Duration d = duration(m, "fallbackFor");
-                if (d != null && (d.compareTo(Duration.ofMinutes(1)) < 0 || d.compareTo(Duration.ofDays(7)) > 0)) {
-                    problems.error(m.child("fallbackFor"), "fallbackFor " + Durations.format(d) + " is outside 1m to 7d; "
+                // the duration reader already refuses more than 120h
+                if (d != null && d.compareTo(Duration.ofMinutes(1)) < 0) {
+                    problems.error(m.child("fallbackFor"), "fallbackFor " + Durations.format(d) + " is shorter than 1m; "
                             + "it is how long a service stays on on-demand after Fargate Spot had no capacity (e.g. 1h)");
                     d = null;
                 }
