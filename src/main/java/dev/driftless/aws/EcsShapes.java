@@ -81,6 +81,7 @@ public final class EcsShapes {
         containerHeld.removeAll(MAIN_UNSAID);
         Map<String, Object> container = new TreeMap<>(json.container());
         container.keySet().removeAll(containerHeld);
+        linuxParametersBeyondInit(json.container().get("linuxParameters")).ifPresent(rest -> container.put("linuxParameters", rest));
         Carried carried = new Carried(new TreeMap<>(task), new TreeMap<>(container), List.of());
         return new TaskDefinition(typed.family(), typed.cpu(), typed.memory(), typed.networkMode(),
                 typed.requiresCompatibilities(), typed.cpuArchitecture(), typed.operatingSystemFamily(),
@@ -110,6 +111,17 @@ public final class EcsShapes {
      */
     private static final java.util.Set<String> MAIN_UNSAID = java.util.Set.of("cpu", "memory", "memoryReservation",
             "entryPoint", "firelensConfiguration");
+
+    /** The live linuxParameters' keys the spec has no key for (capabilities, ...): only initProcessEnabled is typed. */
+    private static java.util.Optional<Map<String, Object>> linuxParametersBeyondInit(Object linuxParameters) {
+        if (!(linuxParameters instanceof Map<?, ?> all)) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Object> rest = new TreeMap<>();
+        all.forEach((k, v) -> rest.put(String.valueOf(k), v));
+        rest.remove("initProcessEnabled");
+        return rest.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rest);
+    }
 
     private static TaskDefinition.Container withoutUnsaid(TaskDefinition.Container c) {
         return c == null ? null : new TaskDefinition.Container(c.name(), c.image(), c.essential(), c.portMappings(),
@@ -332,7 +344,16 @@ public final class EcsShapes {
             container.linuxParameters(LinuxParameters.builder().initProcessEnabled(c.initProcessEnabled()).build());
         }
         SdkValues.apply(container, c.extra());
-        SdkMaps.set((SdkPojo) container, carried, "container " + c.name());
+        Map<String, Object> kept = carried;
+        if (carried.get("linuxParameters") instanceof Map<?, ?> rest && c.initProcessEnabled() != null) {
+            // the carried rest of linuxParameters replaces the whole object, so the typed initProcessEnabled goes into it
+            Map<String, Object> merged = new TreeMap<>();
+            rest.forEach((k, v) -> merged.put(String.valueOf(k), v));
+            merged.put("initProcessEnabled", c.initProcessEnabled());
+            kept = new TreeMap<>(carried);
+            kept.put("linuxParameters", merged);
+        }
+        SdkMaps.set((SdkPojo) container, kept, "container " + c.name());
         return container.build();
     }
 

@@ -76,4 +76,33 @@ class EcsShapesTest {
     void normalisesToTheRendering(String variant, UnaryOperator<software.amazon.awssdk.services.ecs.model.TaskDefinition> awsForm) {
         assertThat(EcsShapes.toPlan(awsForm.apply(asRegistered()), "backend")).isEqualTo(RENDERED);
     }
+
+    @org.junit.jupiter.api.Test
+    void linuxParametersTheSpecCannotSayAreCarriedBesideTheTypedInitProcess() {
+        var live = asRegistered().toBuilder().containerDefinitions(asRegistered().containerDefinitions().stream()
+                .map(c -> c.toBuilder().linuxParameters(l -> l.initProcessEnabled(true)
+                        .capabilities(k -> k.add("SYS_PTRACE"))).build()).toList()).build();
+
+        TaskDefinition read = EcsShapes.toPlan(live, "backend");
+
+        assertThat(read.container().initProcessEnabled()).isTrue();
+        assertThat(read.carried().names()).containsExactly("container linuxParameters");
+        assertThat(read.carried().container().get("linuxParameters"))
+                .isEqualTo(java.util.Map.of("capabilities", java.util.Map.of("add", List.of("SYS_PTRACE"))));
+        var registered = EcsShapes.toRegisterRequest(read, java.util.Map.of()).containerDefinitions().get(0).linuxParameters();
+        assertThat(registered.initProcessEnabled()).isTrue();
+        assertThat(registered.capabilities().add()).containsExactly("SYS_PTRACE");
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlyTheTypedInitProcessIsNotCarried() {
+        var live = asRegistered().toBuilder().containerDefinitions(asRegistered().containerDefinitions().stream()
+                .map(c -> c.toBuilder().linuxParameters(l -> l.initProcessEnabled(true)).build()).toList()).build();
+
+        TaskDefinition read = EcsShapes.toPlan(live, "backend");
+
+        assertThat(read.carried().isEmpty()).isTrue();
+        assertThat(EcsShapes.toRegisterRequest(read, java.util.Map.of()).containerDefinitions().get(0).linuxParameters()
+                .initProcessEnabled()).isTrue();
+    }
 }

@@ -155,6 +155,13 @@ class InitMotoTest {
         assertThat(header).contains("#   jobs: container jobs entryPoint");
         assertThat(err()).contains("warning: not in the spec, kept by every deploy: jobs: container jobs entryPoint");
         assertThat(header).contains("admin: image nginx:1.25-alpine is not in this account's ECR");
+        // one service with everything at once: two sidecars, a volume with mount points, 50 GiB, and linuxParameters
+        // whose capabilities no key says (carried, listed, warned) beside the initProcessEnabled the spec does say
+        String gateway = text.substring(text.indexOf("\n  gateway:\n"), text.indexOf("\n", text.indexOf("\n  jobs:\n") + 1));
+        assertThat(gateway).as(gateway).contains("    ephemeralStorage: 50\n", "    sidecars:\n", "      config-init:\n",
+                "      log-router:\n", "    linuxParameters: { initProcessEnabled: true }\n", "sourceVolume: config");
+        assertThat(header).contains("#   gateway: container gateway linuxParameters");
+        assertThat(err()).contains("warning: not in the spec, kept by every deploy: gateway: container gateway linuxParameters");
     }
 
     @Test
@@ -228,6 +235,10 @@ class InitMotoTest {
             assertThat(init.secrets()).singleElement().satisfies(x ->
                     assertThat(x.valueFrom()).isEqualTo("arn:aws:ssm:us-west-2:123456789012:parameter/shop/prod/config-token"));
             assertThat(gateway.volumes()).extracting(v -> v.name()).containsExactly("config");
+            assertThat(gateway.ephemeralStorage().sizeInGiB()).isEqualTo(50);
+            assertThat(main.mountPoints()).singleElement().satisfies(m -> assertThat(m.containerPath()).isEqualTo("/etc/gateway"));
+            assertThat(main.linuxParameters().initProcessEnabled()).isTrue();
+            assertThat(main.linuxParameters().capabilities().add()).containsExactly("SYS_PTRACE");
             var api = ecs.describeTaskDefinition(b -> b.taskDefinition("shop-api:2")).taskDefinition();
             assertThat(api.containerDefinitions().get(0).portMappings()).anySatisfy(p -> {
                 assertThat(p.name()).isEqualTo("metrics");
