@@ -81,8 +81,21 @@ public final class EcsShapes {
         containerHeld.removeAll(MAIN_UNSAID);
         Map<String, Object> container = new TreeMap<>(json.container());
         container.keySet().removeAll(containerHeld);
-        linuxParametersBeyondInit(json.container().get("linuxParameters")).ifPresent(rest -> container.put("linuxParameters", rest));
-        Carried carried = new Carried(new TreeMap<>(task), new TreeMap<>(container), List.of());
+        Map<String, Map<String, Object>> untypedParts = new TreeMap<>();
+        TaskDefinitionJson.containers(SdkMaps.toMap(td)).forEach(c -> untypedParts.put(String.valueOf(c.get("name")), untypedParts(c)));
+        List<Map<String, Object>> sidecars = new ArrayList<>();
+        if (typed.container() != null) {
+            container.putAll(untypedParts.getOrDefault(typed.container().name(), Map.of()));
+            untypedParts.remove(typed.container().name());
+        }
+        untypedParts.forEach((name, parts) -> {
+            if (!parts.isEmpty()) {
+                Map<String, Object> keys = new TreeMap<>(parts);
+                keys.put("name", name);
+                sidecars.add(keys);
+            }
+        });
+        Carried carried = new Carried(new TreeMap<>(task), new TreeMap<>(container), sidecars);
         return new TaskDefinition(typed.family(), typed.cpu(), typed.memory(), typed.networkMode(),
                 typed.requiresCompatibilities(), typed.cpuArchitecture(), typed.operatingSystemFamily(),
                 typed.executionRoleArn(), typed.taskRoleArn(), withoutUnsaid(typed.container()), typed.sidecars(),
@@ -112,15 +125,57 @@ public final class EcsShapes {
     private static final java.util.Set<String> MAIN_UNSAID = java.util.Set.of("cpu", "memory", "memoryReservation",
             "entryPoint", "firelensConfiguration");
 
-    /** The live linuxParameters' keys the spec has no key for (capabilities, ...): only initProcessEnabled is typed. */
-    private static java.util.Optional<Map<String, Object>> linuxParametersBeyondInit(Object linuxParameters) {
-        if (!(linuxParameters instanceof Map<?, ?> all)) {
-            return java.util.Optional.empty();
+    /**
+     * Keys inside a typed container object that no spec key says: #15 types linuxParameters.initProcessEnabled and
+     * logConfiguration's driver and options, so a live {@code capabilities} or log {@code secretOptions} would be
+     * dropped by the next deploy. These are kept (by container) and merged back by {@link #toRegisterRequest}.
+     */
+    private static final Map<String, java.util.Set<String>> TYPED_INSIDE = Map.of(
+            "linuxParameters", java.util.Set.of("initProcessEnabled"),
+            "logConfiguration", java.util.Set.of("logDriver", "options"));
+
+    private static Map<String, Object> untypedParts(Map<String, Object> container) {
+        Map<String, Object> parts = new TreeMap<>();
+        TYPED_INSIDE.forEach((key, typedKeys) -> {
+            if (container.get(key) instanceof Map<?, ?> all) {
+                Map<String, Object> rest = new TreeMap<>();
+                all.forEach((k, v) -> rest.put(String.valueOf(k), v));
+                rest.keySet().removeAll(typedKeys);
+                if (!rest.isEmpty()) {
+                    parts.put(key, rest);
+                }
+            }
+        });
+        return parts;
+    }
+
+    /**
+     * Carried keys with the typed parts of the same objects put back in (the carried value replaces the whole
+     * object). A log configuration the rendering no longer has takes its carried rest with it.
+     */
+    private static Map<String, Object> withTypedParts(Map<String, Object> carried, TaskDefinition.Container c) {
+        Map<String, Object> out = new TreeMap<>(carried);
+        out.remove("name");
+        if (out.get("linuxParameters") instanceof Map<?, ?> rest && c.initProcessEnabled() != null) {
+            Map<String, Object> merged = new TreeMap<>();
+            rest.forEach((k, v) -> merged.put(String.valueOf(k), v));
+            merged.put("initProcessEnabled", c.initProcessEnabled());
+            out.put("linuxParameters", merged);
         }
-        Map<String, Object> rest = new TreeMap<>();
-        all.forEach((k, v) -> rest.put(String.valueOf(k), v));
-        rest.remove("initProcessEnabled");
-        return rest.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rest);
+        if (out.get("logConfiguration") instanceof Map<?, ?> rest) {
+            if (c.logConfiguration() == null) {
+                out.remove("logConfiguration");
+            } else {
+                Map<String, Object> merged = new TreeMap<>();
+                rest.forEach((k, v) -> merged.put(String.valueOf(k), v));
+                merged.put("logDriver", c.logConfiguration().logDriver());
+                if (!c.logConfiguration().options().isEmpty()) {
+                    merged.put("options", c.logConfiguration().options());
+                }
+                out.put("logConfiguration", merged);
+            }
+        }
+        return out;
     }
 
     private static TaskDefinition.Container withoutUnsaid(TaskDefinition.Container c) {
@@ -244,9 +299,17 @@ public final class EcsShapes {
     /** The RegisterTaskDefinition request for a rendering, with the tags to put on the revision. */
     public static RegisterTaskDefinitionRequest toRegisterRequest(TaskDefinition td, Map<String, String> tags) {
         Carried carried = td.carried();
+        Map<String, Map<String, Object>> sidecarKeys = new TreeMap<>();
+        carried.sidecars().forEach(x -> sidecarKeys.put(String.valueOf(x.get("name")), x));
         List<ContainerDefinition> containers = new ArrayList<>(td.containers().stream()
-                .map(c -> containerDefinition(c, c == td.container() ? carried.container() : Map.of())).toList());
+                .map(c -> containerDefinition(c, c == td.container() ? carried.container()
+                        : sidecarKeys.getOrDefault(c.name(), Map.of()))).toList());
+        java.util.Set<String> rendered = new java.util.HashSet<>();
+        td.containers().forEach(c -> rendered.add(c.name()));
         for (Map<String, Object> sidecar : carried.sidecars()) {
+            if (rendered.contains(String.valueOf(sidecar.get("name"))) || !sidecar.containsKey("image")) {
+                continue; // keys of a container the rendering has (merged above), or of a sidecar the spec removed
+            }
             ContainerDefinition.Builder b = ContainerDefinition.builder();
             SdkMaps.set((SdkPojo) b, sidecar, "container " + sidecar.get("name"));
             containers.add(b.build());
@@ -344,16 +407,7 @@ public final class EcsShapes {
             container.linuxParameters(LinuxParameters.builder().initProcessEnabled(c.initProcessEnabled()).build());
         }
         SdkValues.apply(container, c.extra());
-        Map<String, Object> kept = carried;
-        if (carried.get("linuxParameters") instanceof Map<?, ?> rest && c.initProcessEnabled() != null) {
-            // the carried rest of linuxParameters replaces the whole object, so the typed initProcessEnabled goes into it
-            Map<String, Object> merged = new TreeMap<>();
-            rest.forEach((k, v) -> merged.put(String.valueOf(k), v));
-            merged.put("initProcessEnabled", c.initProcessEnabled());
-            kept = new TreeMap<>(carried);
-            kept.put("linuxParameters", merged);
-        }
-        SdkMaps.set((SdkPojo) container, kept, "container " + c.name());
+        SdkMaps.set((SdkPojo) container, withTypedParts(carried, c), "container " + c.name());
         return container.build();
     }
 

@@ -37,6 +37,11 @@ public final class TaskDefinitionJson {
     private TaskDefinitionJson() {
     }
 
+    /** Every container of a definition, normalised as {@link #read} normalises them (nulls and empty values dropped, maps sorted). */
+    public static List<Map<String, Object>> containers(Map<String, ?> raw) {
+        return maps(normalisedTask(raw).get("containerDefinitions"), "containerDefinitions");
+    }
+
     /**
      * The normalised definition.
      *

@@ -105,4 +105,31 @@ class EcsShapesTest {
         assertThat(EcsShapes.toRegisterRequest(read, java.util.Map.of()).containerDefinitions().get(0).linuxParameters()
                 .initProcessEnabled()).isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void logSecretOptionsAndSidecarCapabilitiesAreCarriedAndRegisteredAgain() {
+        var base = asRegistered();
+        String sidecar = "agent";
+        List<ContainerDefinition> containers = new java.util.ArrayList<>(base.containerDefinitions().stream().map(c ->
+                c.toBuilder().logConfiguration(c.logConfiguration().toBuilder()
+                        .secretOptions(x -> x.name("apikey").valueFrom("arn:aws:ssm:us-west-2:123456789012:parameter/key")).build())
+                        .build()).toList());
+        containers.add(ContainerDefinition.builder().name(sidecar).image("public.ecr.aws/example/agent:1").essential(false)
+                .linuxParameters(l -> l.capabilities(k -> k.drop("ALL"))).build());
+        var live = base.toBuilder().containerDefinitions(containers).build();
+
+        TaskDefinition read = EcsShapes.toPlan(live, "backend");
+
+        assertThat(read.carried().names()).containsExactlyInAnyOrder("container logConfiguration", "sidecar " + sidecar);
+        var again = EcsShapes.toRegisterRequest(read, java.util.Map.of()).containerDefinitions();
+        assertThat(again).extracting(ContainerDefinition::name).containsExactlyInAnyOrder("backend", sidecar);
+        var main = again.stream().filter(c -> c.name().equals("backend")).findFirst().orElseThrow();
+        assertThat(main.logConfiguration().logDriverAsString()).isEqualTo("awslogs");
+        assertThat(main.logConfiguration().options()).isEqualTo(RENDERED.container().logConfiguration().options());
+        assertThat(main.logConfiguration().secretOptions()).singleElement().satisfies(x -> assertThat(x.name()).isEqualTo("apikey"));
+        var side = again.stream().filter(c -> c.name().equals(sidecar)).findFirst().orElseThrow();
+        assertThat(side.image()).isEqualTo("public.ecr.aws/example/agent:1");
+        assertThat(side.linuxParameters().capabilities().drop()).containsExactly("ALL");
+        assertThat(EcsShapes.toPlan(live.toBuilder().containerDefinitions(again).build(), "backend")).isEqualTo(read);
+    }
 }

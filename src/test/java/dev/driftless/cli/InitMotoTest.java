@@ -161,6 +161,7 @@ class InitMotoTest {
         assertThat(gateway).as(gateway).contains("    ephemeralStorage: 50\n", "    sidecars:\n", "      config-init:\n",
                 "      log-router:\n", "    linuxParameters: { initProcessEnabled: true }\n", "sourceVolume: config");
         assertThat(header).contains("#   gateway: container gateway linuxParameters");
+        assertThat(header).contains("#   gateway: sidecar container config-init {\"linuxParameters\":{\"capabilities\":{\"drop\":[\"ALL\"]}}");
         assertThat(err()).contains("warning: not in the spec, kept by every deploy: gateway: container gateway linuxParameters");
     }
 
@@ -232,6 +233,7 @@ class InitMotoTest {
                     .containsExactlyInAnyOrder("log-router:START", "config-init:SUCCESS");
             var init = gateway.containerDefinitions().stream().filter(c -> c.name().equals("config-init")).findFirst().orElseThrow();
             assertThat(init.logConfiguration()).as("a sidecar without logs stays without").isNull();
+            assertThat(init.linuxParameters().capabilities().drop()).containsExactly("ALL");
             assertThat(init.secrets()).singleElement().satisfies(x ->
                     assertThat(x.valueFrom()).isEqualTo("arn:aws:ssm:us-west-2:123456789012:parameter/shop/prod/config-token"));
             assertThat(gateway.volumes()).extracting(v -> v.name()).containsExactly("config");
