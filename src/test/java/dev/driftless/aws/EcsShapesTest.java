@@ -120,7 +120,7 @@ class EcsShapesTest {
 
         TaskDefinition read = EcsShapes.toPlan(live, "backend");
 
-        assertThat(read.carried().names()).containsExactlyInAnyOrder("container logConfiguration", "sidecar " + sidecar);
+        assertThat(read.carried().names()).containsExactlyInAnyOrder("container logConfiguration", "sidecar " + sidecar + " linuxParameters");
         var again = EcsShapes.toRegisterRequest(read, java.util.Map.of()).containerDefinitions();
         assertThat(again).extracting(ContainerDefinition::name).containsExactlyInAnyOrder("backend", sidecar);
         var main = again.stream().filter(c -> c.name().equals("backend")).findFirst().orElseThrow();

@@ -238,6 +238,13 @@ class InitMotoTest {
                     assertThat(x.valueFrom()).isEqualTo("arn:aws:ssm:us-west-2:123456789012:parameter/shop/prod/config-token"));
             assertThat(gateway.volumes()).extracting(v -> v.name()).containsExactly("config");
             assertThat(gateway.ephemeralStorage().sizeInGiB()).isEqualTo(50);
+            var gatewayTags = ecs.describeServices(b -> b.cluster("shop-prod").services("gateway").include(
+                    software.amazon.awssdk.services.ecs.model.ServiceField.TAGS)).services().get(0).tags();
+            assertThat(gatewayTags).anySatisfy(t -> {
+                assertThat(t.key()).isEqualTo("driftless:carried");
+                assertThat(t.value()).as("what an ECS tag value may hold").matches("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,256}")
+                        .contains("sidecar config-init linuxParameters");
+            });
             assertThat(main.mountPoints()).singleElement().satisfies(m -> assertThat(m.containerPath()).isEqualTo("/etc/gateway"));
             assertThat(main.linuxParameters().initProcessEnabled()).isTrue();
             assertThat(main.linuxParameters().capabilities().add()).containsExactly("SYS_PTRACE");
