@@ -78,6 +78,10 @@ public final class EcsShapes {
         }
         Map<String, Object> task = new TreeMap<>(json.task());
         task.keySet().removeAll(taskHeld);
+        List<Map<String, Object>> volumeParts = volumeParts(json.task().get("volumes"));
+        if (!volumeParts.isEmpty()) {
+            task.put("volumes", volumeParts);
+        }
         containerHeld.removeAll(MAIN_UNSAID);
         Map<String, Object> container = new TreeMap<>(json.container());
         container.keySet().removeAll(containerHeld);
@@ -147,6 +151,66 @@ public final class EcsShapes {
             }
         });
         return parts;
+    }
+
+    /**
+     * Per volume, what #15's typed volume (name, EFS file system, root directory, transit encryption, access point,
+     * IAM) does not hold — {@code configuredAtLaunch} (EBS), {@code transitEncryptionPort}, … — with its name;
+     * merged back into the same volume by {@link #toRegisterRequest}.
+     */
+    private static List<Map<String, Object>> volumeParts(Object volumes) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (!(volumes instanceof List<?> all)) {
+            return out;
+        }
+        for (Object v : all) {
+            if (!(v instanceof Map<?, ?> volume)) {
+                continue;
+            }
+            Map<String, Object> rest = copy(volume);
+            Object name = rest.remove("name");
+            if (rest.get("efsVolumeConfiguration") instanceof Map<?, ?> efsLive) {
+                Map<String, Object> efs = copy(efsLive);
+                efs.keySet().removeAll(java.util.Set.of("fileSystemId", "rootDirectory", "transitEncryption"));
+                if (efs.get("authorizationConfig") instanceof Map<?, ?> authLive) {
+                    Map<String, Object> auth = copy(authLive);
+                    auth.keySet().removeAll(java.util.Set.of("accessPointId", "iam"));
+                    efs.remove("authorizationConfig");
+                    if (!auth.isEmpty()) {
+                        efs.put("authorizationConfig", auth);
+                    }
+                }
+                rest.remove("efsVolumeConfiguration");
+                if (!efs.isEmpty()) {
+                    rest.put("efsVolumeConfiguration", efs);
+                }
+            }
+            if (!rest.isEmpty()) {
+                rest.put("name", name);
+                out.add(rest);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> copy(Map<?, ?> m) {
+        Map<String, Object> out = new TreeMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+
+    /** {@code over}'s entries on {@code base}, objects merged key by key. */
+    private static Map<String, Object> merged(Map<String, Object> base, Map<?, ?> over) {
+        Map<String, Object> out = new TreeMap<>(base);
+        over.forEach((k, v) -> {
+            String key = String.valueOf(k);
+            if (v instanceof Map<?, ?> m && out.get(key) instanceof Map<?, ?> b) {
+                out.put(key, merged(copy(b), m));
+            } else {
+                out.put(key, v);
+            }
+        });
+        return out;
     }
 
     /**
@@ -329,11 +393,31 @@ public final class EcsShapes {
         if (td.ephemeralStorage() != null) {
             request.ephemeralStorage(EphemeralStorage.builder().sizeInGiB(td.ephemeralStorage()).build());
         }
+        Map<String, Map<?, ?>> volumeParts = new TreeMap<>();
+        if (carried.task().get("volumes") instanceof List<?> parts) {
+            parts.forEach(x -> {
+                if (x instanceof Map<?, ?> m) {
+                    volumeParts.put(String.valueOf(m.get("name")), m);
+                }
+            });
+        }
         if (!td.volumes().isEmpty()) {
-            request.volumes(td.volumes().stream().map(EcsShapes::volume).toList());
+            // a carried volume part goes into the rendered volume of that name; one the spec removed goes with it
+            request.volumes(td.volumes().stream().map(v -> {
+                Volume typed = volume(v);
+                Map<?, ?> part = volumeParts.get(v.name());
+                if (part == null) {
+                    return typed;
+                }
+                Volume.Builder b = Volume.builder();
+                SdkMaps.set((SdkPojo) b, merged(SdkMaps.toMap(typed), part), "volume " + v.name());
+                return b.build();
+            }).toList());
         }
         SdkValues.apply(request, td.extra());
-        SdkMaps.set((SdkPojo) request, carried.task(), "task definition " + td.family());
+        Map<String, Object> taskKeys = new TreeMap<>(carried.task());
+        taskKeys.remove("volumes");
+        SdkMaps.set((SdkPojo) request, taskKeys, "task definition " + td.family());
         return request.build();
     }
 

@@ -132,4 +132,28 @@ class EcsShapesTest {
         assertThat(side.linuxParameters().capabilities().drop()).containsExactly("ALL");
         assertThat(EcsShapes.toPlan(live.toBuilder().containerDefinitions(again).build(), "backend")).isEqualTo(read);
     }
+
+    @org.junit.jupiter.api.Test
+    void volumeKeysTheTypedVolumeDoesNotHoldAreCarriedAndMergedIntoTheSameVolume() {
+        var base = asRegistered();
+        var live = base.toBuilder().volumes(
+                software.amazon.awssdk.services.ecs.model.Volume.builder().name("data").configuredAtLaunch(true).build(),
+                software.amazon.awssdk.services.ecs.model.Volume.builder().name("shared").efsVolumeConfiguration(e -> e
+                        .fileSystemId("fs-1").transitEncryption("ENABLED").transitEncryptionPort(2999)
+                        .authorizationConfig(a -> a.accessPointId("fsap-1").iam("ENABLED"))).build()).build();
+
+        TaskDefinition read = EcsShapes.toPlan(live, "backend");
+
+        assertThat(read.volumes()).extracting(TaskDefinition.Volume::name).containsExactly("data", "shared");
+        assertThat(read.carried().names()).containsExactly("volumes");
+        var again = EcsShapes.toRegisterRequest(read, java.util.Map.of()).volumes();
+        assertThat(again).hasSize(2);
+        assertThat(again.get(0).configuredAtLaunch()).isTrue();
+        var efs = again.get(1).efsVolumeConfiguration();
+        assertThat(efs.fileSystemId()).isEqualTo("fs-1");
+        assertThat(efs.transitEncryptionPort()).isEqualTo(2999);
+        assertThat(efs.authorizationConfig().accessPointId()).isEqualTo("fsap-1");
+        assertThat(efs.authorizationConfig().iamAsString()).isEqualTo("ENABLED");
+        assertThat(EcsShapes.toPlan(live.toBuilder().volumes(again).build(), "backend")).isEqualTo(read);
+    }
 }
