@@ -150,6 +150,13 @@ public final class EcsShapes {
                 }
             }
         });
+        if (container.get("portMappings") instanceof List<?> ports) {
+            List<Object> ranges = ports.stream().filter(x -> x instanceof Map<?, ?> m && !m.containsKey("containerPort"))
+                    .map(x -> (Object) x).toList();
+            if (!ranges.isEmpty()) {
+                parts.put("portMappings", ranges);
+            }
+        }
         return parts;
     }
 
@@ -225,6 +232,13 @@ public final class EcsShapes {
             rest.forEach((k, v) -> merged.put(String.valueOf(k), v));
             merged.put("initProcessEnabled", c.initProcessEnabled());
             out.put("linuxParameters", merged);
+        }
+        if (out.get("portMappings") instanceof List<?> ranges) {
+            List<Object> all = new ArrayList<>(c.portMappings().stream().map(p -> (Object) SdkMaps.toMap(PortMapping.builder()
+                    .containerPort(p.containerPort()).protocol(p.protocol()).name(p.name()).appProtocol(p.appProtocol())
+                    .build())).toList());
+            all.addAll(ranges);
+            out.put("portMappings", all);
         }
         if (out.get("logConfiguration") instanceof Map<?, ?> rest) {
             if (c.logConfiguration() == null) {
@@ -331,7 +345,7 @@ public final class EcsShapes {
                 c.name(),
                 c.image(),
                 c.essential() == null || c.essential(),
-                c.portMappings().stream()
+                c.portMappings().stream().filter(p -> p.containerPort() != null) // a containerPortRange is carried
                         .map(p -> new TaskDefinition.PortMapping(p.containerPort(),
                                 p.protocolAsString() == null ? "tcp" : p.protocolAsString(), p.name(), p.appProtocolAsString())).toList(),
                 new TreeMap<>(env),

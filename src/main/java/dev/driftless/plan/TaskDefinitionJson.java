@@ -191,7 +191,8 @@ public final class TaskDefinitionJson {
                 text(c.get("name")),
                 text(c.get("image")),
                 !Boolean.FALSE.equals(c.get("essential")),
-                maps(c.get("portMappings"), "portMappings").stream().map(p -> new TaskDefinition.PortMapping(
+                maps(c.get("portMappings"), "portMappings").stream().filter(p -> p.get("containerPort") != null) // a containerPortRange stays carried
+                        .map(p -> new TaskDefinition.PortMapping(
                         integer(p.get("containerPort"), "portMappings.containerPort"), text(p.get("protocol")),
                         text(p.get("name")), text(p.get("appProtocol")))).toList(),
                 env,

@@ -156,4 +156,22 @@ class EcsShapesTest {
         assertThat(efs.authorizationConfig().iamAsString()).isEqualTo("ENABLED");
         assertThat(EcsShapes.toPlan(live.toBuilder().volumes(again).build(), "backend")).isEqualTo(read);
     }
+
+    @org.junit.jupiter.api.Test
+    void aPortRangeIsCarriedBesideTheTypedPortsInsteadOfFailingTheRead() {
+        var base = asRegistered();
+        var live = base.toBuilder().containerDefinitions(base.containerDefinitions().stream().map(c -> c.toBuilder()
+                .portMappings(java.util.stream.Stream.concat(c.portMappings().stream(), Stream.of(PortMapping.builder()
+                        .containerPortRange("9000-9010").protocol("udp").build())).toList()).build()).toList()).build();
+
+        TaskDefinition read = EcsShapes.toPlan(live, "backend");
+
+        assertThat(read.container().portMappings()).isEqualTo(RENDERED.container().portMappings());
+        assertThat(read.carried().names()).containsExactly("container portMappings");
+        var ports = EcsShapes.toRegisterRequest(read, java.util.Map.of()).containerDefinitions().get(0).portMappings();
+        assertThat(ports).hasSize(RENDERED.container().portMappings().size() + 1);
+        assertThat(ports).anySatisfy(p -> assertThat(p.containerPortRange()).isEqualTo("9000-9010"));
+        assertThat(EcsShapes.toPlan(live.toBuilder().containerDefinitions(
+                EcsShapes.toRegisterRequest(read, java.util.Map.of()).containerDefinitions()).build(), "backend")).isEqualTo(read);
+    }
 }
