@@ -469,7 +469,8 @@ public final class Deployer {
         tags.put(ServiceTags.IMAGE, d.taskDefinition().image());
         List<String> carried = d.taskDefinition().carried().names();
         if (!carried.isEmpty()) {
-            String names = String.join(",", carried);
+            // "/" not ",": an ECS tag value holds only letters, digits, spaces and + - = . _ : / @
+            String names = String.join("/", carried);
             tags.put(ServiceTags.CARRIED, names.length() > 256 ? names.substring(0, 256) : names);
         }
         if (options.gitSha() != null) {
