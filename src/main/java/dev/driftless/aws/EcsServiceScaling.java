@@ -27,6 +27,18 @@ public final class EcsServiceScaling implements ServiceScaling {
     }
 
     @Override
+    public void setCapacity(String cluster, String service, List<dev.driftless.plan.ServiceSettings.CapacityItem> strategy) {
+        try {
+            // ECS takes a new capacity provider strategy only with a new deployment
+            ecs.updateService(b -> b.cluster(cluster).service(service).capacityProviderStrategy(EcsShapes.capacity(strategy))
+                    .forceNewDeployment(true));
+        } catch (SdkException e) {
+            throw AwsFailures.translate(e, "ecs:UpdateService",
+                    "setting the capacity provider strategy of service " + service + " in cluster " + cluster);
+        }
+    }
+
+    @Override
     public void tag(String serviceArn, Map<String, String> tags) {
         if (tags.isEmpty()) {
             return;

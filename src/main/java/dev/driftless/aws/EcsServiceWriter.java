@@ -106,6 +106,18 @@ public final class EcsServiceWriter implements ServiceWriter {
         }
     }
 
+    @Override
+    public void untag(String serviceArn, java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try {
+            ecs.untagResource(r -> r.resourceArn(serviceArn).tagKeys(keys));
+        } catch (SdkException e) {
+            throw AwsFailures.translate(e, "ecs:UntagResource", serviceArn);
+        }
+    }
+
     private static NetworkConfiguration network(ServiceSettings.NetworkSettings n) {
         return NetworkConfiguration.builder().awsvpcConfiguration(v -> v.subnets(n.subnets())
                 .securityGroups(n.securityGroups())

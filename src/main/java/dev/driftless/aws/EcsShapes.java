@@ -78,10 +78,28 @@ public final class EcsShapes {
         }
         Map<String, Object> task = new TreeMap<>(json.task());
         task.keySet().removeAll(taskHeld);
+        List<Map<String, Object>> volumeParts = volumeParts(json.task().get("volumes"));
+        if (!volumeParts.isEmpty()) {
+            task.put("volumes", volumeParts);
+        }
         containerHeld.removeAll(MAIN_UNSAID);
         Map<String, Object> container = new TreeMap<>(json.container());
         container.keySet().removeAll(containerHeld);
-        Carried carried = new Carried(new TreeMap<>(task), new TreeMap<>(container), List.of());
+        Map<String, Map<String, Object>> untypedParts = new TreeMap<>();
+        TaskDefinitionJson.containers(SdkMaps.toMap(td)).forEach(c -> untypedParts.put(String.valueOf(c.get("name")), untypedParts(c)));
+        List<Map<String, Object>> sidecars = new ArrayList<>();
+        if (typed.container() != null) {
+            container.putAll(untypedParts.getOrDefault(typed.container().name(), Map.of()));
+            untypedParts.remove(typed.container().name());
+        }
+        untypedParts.forEach((name, parts) -> {
+            if (!parts.isEmpty()) {
+                Map<String, Object> keys = new TreeMap<>(parts);
+                keys.put("name", name);
+                sidecars.add(keys);
+            }
+        });
+        Carried carried = new Carried(new TreeMap<>(task), new TreeMap<>(container), sidecars);
         return new TaskDefinition(typed.family(), typed.cpu(), typed.memory(), typed.networkMode(),
                 typed.requiresCompatibilities(), typed.cpuArchitecture(), typed.operatingSystemFamily(),
                 typed.executionRoleArn(), typed.taskRoleArn(), withoutUnsaid(typed.container()), typed.sidecars(),
@@ -110,6 +128,133 @@ public final class EcsShapes {
      */
     private static final java.util.Set<String> MAIN_UNSAID = java.util.Set.of("cpu", "memory", "memoryReservation",
             "entryPoint", "firelensConfiguration");
+
+    /**
+     * Keys inside a typed container object that no spec key says: #15 types linuxParameters.initProcessEnabled and
+     * logConfiguration's driver and options, so a live {@code capabilities} or log {@code secretOptions} would be
+     * dropped by the next deploy. These are kept (by container) and merged back by {@link #toRegisterRequest}.
+     */
+    private static final Map<String, java.util.Set<String>> TYPED_INSIDE = Map.of(
+            "linuxParameters", java.util.Set.of("initProcessEnabled"),
+            "logConfiguration", java.util.Set.of("logDriver", "options"));
+
+    private static Map<String, Object> untypedParts(Map<String, Object> container) {
+        Map<String, Object> parts = new TreeMap<>();
+        TYPED_INSIDE.forEach((key, typedKeys) -> {
+            if (container.get(key) instanceof Map<?, ?> all) {
+                Map<String, Object> rest = new TreeMap<>();
+                all.forEach((k, v) -> rest.put(String.valueOf(k), v));
+                rest.keySet().removeAll(typedKeys);
+                if (!rest.isEmpty()) {
+                    parts.put(key, rest);
+                }
+            }
+        });
+        if (container.get("portMappings") instanceof List<?> ports) {
+            List<Object> ranges = ports.stream().filter(x -> x instanceof Map<?, ?> m && !m.containsKey("containerPort"))
+                    .map(x -> (Object) x).toList();
+            if (!ranges.isEmpty()) {
+                parts.put("portMappings", ranges);
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * Per volume, what #15's typed volume (name, EFS file system, root directory, transit encryption, access point,
+     * IAM) does not hold — {@code configuredAtLaunch} (EBS), {@code transitEncryptionPort}, … — with its name;
+     * merged back into the same volume by {@link #toRegisterRequest}.
+     */
+    private static List<Map<String, Object>> volumeParts(Object volumes) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (!(volumes instanceof List<?> all)) {
+            return out;
+        }
+        for (Object v : all) {
+            if (!(v instanceof Map<?, ?> volume)) {
+                continue;
+            }
+            Map<String, Object> rest = copy(volume);
+            Object name = rest.remove("name");
+            if (rest.get("efsVolumeConfiguration") instanceof Map<?, ?> efsLive) {
+                Map<String, Object> efs = copy(efsLive);
+                efs.keySet().removeAll(java.util.Set.of("fileSystemId", "rootDirectory", "transitEncryption"));
+                if (efs.get("authorizationConfig") instanceof Map<?, ?> authLive) {
+                    Map<String, Object> auth = copy(authLive);
+                    auth.keySet().removeAll(java.util.Set.of("accessPointId", "iam"));
+                    efs.remove("authorizationConfig");
+                    if (!auth.isEmpty()) {
+                        efs.put("authorizationConfig", auth);
+                    }
+                }
+                rest.remove("efsVolumeConfiguration");
+                if (!efs.isEmpty()) {
+                    rest.put("efsVolumeConfiguration", efs);
+                }
+            }
+            if (!rest.isEmpty()) {
+                rest.put("name", name);
+                out.add(rest);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> copy(Map<?, ?> m) {
+        Map<String, Object> out = new TreeMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+
+    /** {@code over}'s entries on {@code base}, objects merged key by key. */
+    private static Map<String, Object> merged(Map<String, Object> base, Map<?, ?> over) {
+        Map<String, Object> out = new TreeMap<>(base);
+        over.forEach((k, v) -> {
+            String key = String.valueOf(k);
+            if (v instanceof Map<?, ?> m && out.get(key) instanceof Map<?, ?> b) {
+                out.put(key, merged(copy(b), m));
+            } else {
+                out.put(key, v);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Carried keys with the typed parts of the same objects put back in (the carried value replaces the whole
+     * object). A log configuration the rendering no longer has takes its carried rest with it.
+     */
+    private static Map<String, Object> withTypedParts(Map<String, Object> carried, TaskDefinition.Container c) {
+        Map<String, Object> out = new TreeMap<>(carried);
+        out.remove("name");
+        if (out.get("linuxParameters") instanceof Map<?, ?> rest && c.initProcessEnabled() != null) {
+            Map<String, Object> merged = new TreeMap<>();
+            rest.forEach((k, v) -> merged.put(String.valueOf(k), v));
+            merged.put("initProcessEnabled", c.initProcessEnabled());
+            out.put("linuxParameters", merged);
+        }
+        if (out.get("portMappings") instanceof List<?> ranges) {
+            List<Object> all = new ArrayList<>(c.portMappings().stream().map(p -> (Object) SdkMaps.toMap(PortMapping.builder()
+                    .containerPort(p.containerPort()).protocol(p.protocol()).name(p.name()).appProtocol(p.appProtocol())
+                    .build())).toList());
+            all.addAll(ranges);
+            out.put("portMappings", all);
+        }
+        if (out.get("logConfiguration") instanceof Map<?, ?> rest) {
+            if (c.logConfiguration() == null) {
+                out.remove("logConfiguration");
+            } else {
+                Map<String, Object> merged = new TreeMap<>();
+                rest.forEach((k, v) -> merged.put(String.valueOf(k), v));
+                merged.put("logDriver", c.logConfiguration().logDriver());
+                if (!c.logConfiguration().options().isEmpty()) {
+                    merged.put("options", c.logConfiguration().options());
+                }
+                out.put("logConfiguration", merged);
+            }
+        }
+        return out;
+    }
 
     private static TaskDefinition.Container withoutUnsaid(TaskDefinition.Container c) {
         return c == null ? null : new TaskDefinition.Container(c.name(), c.image(), c.essential(), c.portMappings(),
@@ -200,7 +345,7 @@ public final class EcsShapes {
                 c.name(),
                 c.image(),
                 c.essential() == null || c.essential(),
-                c.portMappings().stream()
+                c.portMappings().stream().filter(p -> p.containerPort() != null) // a containerPortRange is carried
                         .map(p -> new TaskDefinition.PortMapping(p.containerPort(),
                                 p.protocolAsString() == null ? "tcp" : p.protocolAsString(), p.name(), p.appProtocolAsString())).toList(),
                 new TreeMap<>(env),
@@ -232,9 +377,17 @@ public final class EcsShapes {
     /** The RegisterTaskDefinition request for a rendering, with the tags to put on the revision. */
     public static RegisterTaskDefinitionRequest toRegisterRequest(TaskDefinition td, Map<String, String> tags) {
         Carried carried = td.carried();
+        Map<String, Map<String, Object>> sidecarKeys = new TreeMap<>();
+        carried.sidecars().forEach(x -> sidecarKeys.put(String.valueOf(x.get("name")), x));
         List<ContainerDefinition> containers = new ArrayList<>(td.containers().stream()
-                .map(c -> containerDefinition(c, c == td.container() ? carried.container() : Map.of())).toList());
+                .map(c -> containerDefinition(c, c == td.container() ? carried.container()
+                        : sidecarKeys.getOrDefault(c.name(), Map.of()))).toList());
+        java.util.Set<String> rendered = new java.util.HashSet<>();
+        td.containers().forEach(c -> rendered.add(c.name()));
         for (Map<String, Object> sidecar : carried.sidecars()) {
+            if (rendered.contains(String.valueOf(sidecar.get("name"))) || !sidecar.containsKey("image")) {
+                continue; // keys of a container the rendering has (merged above), or of a sidecar the spec removed
+            }
             ContainerDefinition.Builder b = ContainerDefinition.builder();
             SdkMaps.set((SdkPojo) b, sidecar, "container " + sidecar.get("name"));
             containers.add(b.build());
@@ -254,11 +407,31 @@ public final class EcsShapes {
         if (td.ephemeralStorage() != null) {
             request.ephemeralStorage(EphemeralStorage.builder().sizeInGiB(td.ephemeralStorage()).build());
         }
+        Map<String, Map<?, ?>> volumeParts = new TreeMap<>();
+        if (carried.task().get("volumes") instanceof List<?> parts) {
+            parts.forEach(x -> {
+                if (x instanceof Map<?, ?> m) {
+                    volumeParts.put(String.valueOf(m.get("name")), m);
+                }
+            });
+        }
         if (!td.volumes().isEmpty()) {
-            request.volumes(td.volumes().stream().map(EcsShapes::volume).toList());
+            // a carried volume part goes into the rendered volume of that name; one the spec removed goes with it
+            request.volumes(td.volumes().stream().map(v -> {
+                Volume typed = volume(v);
+                Map<?, ?> part = volumeParts.get(v.name());
+                if (part == null) {
+                    return typed;
+                }
+                Volume.Builder b = Volume.builder();
+                SdkMaps.set((SdkPojo) b, merged(SdkMaps.toMap(typed), part), "volume " + v.name());
+                return b.build();
+            }).toList());
         }
         SdkValues.apply(request, td.extra());
-        SdkMaps.set((SdkPojo) request, carried.task(), "task definition " + td.family());
+        Map<String, Object> taskKeys = new TreeMap<>(carried.task());
+        taskKeys.remove("volumes");
+        SdkMaps.set((SdkPojo) request, taskKeys, "task definition " + td.family());
         return request.build();
     }
 
@@ -332,7 +505,7 @@ public final class EcsShapes {
             container.linuxParameters(LinuxParameters.builder().initProcessEnabled(c.initProcessEnabled()).build());
         }
         SdkValues.apply(container, c.extra());
-        SdkMaps.set((SdkPojo) container, carried, "container " + c.name());
+        SdkMaps.set((SdkPojo) container, withTypedParts(carried, c), "container " + c.name());
         return container.build();
     }
 

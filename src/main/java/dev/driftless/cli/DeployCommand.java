@@ -83,7 +83,7 @@ public final class DeployCommand implements Callable<Integer> {
         DeployReport report;
         try (AwsClients aws = AwsClients.forEnvironment(spec, env.name(), ctx, common)) {
             EcsDeployParts parts = EcsDeployParts.of(aws, ctx);
-            List<ServiceStep> steps = new DeployPlanner(spec, parts.reader()).plan(env.name(), services, selection, resuming);
+            List<ServiceStep> steps = new DeployPlanner(spec, parts.reader(), ctx.clock()).plan(env.name(), services, selection, resuming);
             // planning only read; the guard runs before the first change, from a service ARN it read when it can
             aws.requireAccount(steps.stream().map(ServiceStep::live).filter(java.util.Objects::nonNull)
                     .map(dev.driftless.plan.LiveService::arn).filter(java.util.Objects::nonNull).findFirst().orElse(null));

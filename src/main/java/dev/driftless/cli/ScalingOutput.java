@@ -60,6 +60,7 @@ final class ScalingOutput {
                 + (run.dryRun() ? " (dry run)" : "") + "\n\n");
         md.append(run.headline()).append("\n\n");
         report.ifPresent(r -> md.append(table(r)));
+        report.ifPresent(r -> r.returnedToSpot().forEach(line -> md.append("\n**Capacity:** ").append(cell(line)).append('\n')));
         run.waitOutcome().ifPresent(w -> md.append("\n**Wait:** ").append(w.verdict()).append('\n'));
         run.next().ifPresent(t -> md.append("\n**Next transition:** ").append(describe(t, zone)).append('\n'));
         if (savings.stoppedHours() > 0) {
@@ -108,7 +109,9 @@ final class ScalingOutput {
             }
             lines.put(d.service(), line);
         }
-        return List.copyOf(lines.values());
+        List<String> all = new java.util.ArrayList<>(lines.values());
+        r.returnedToSpot().forEach(line -> all.add("  " + line));
+        return List.copyOf(all);
     }
 
     private static String table(ScalingReport r) {

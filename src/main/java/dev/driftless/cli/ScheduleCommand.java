@@ -42,7 +42,8 @@ public final class ScheduleCommand implements Callable<Integer> {
         try (AwsClients aws = AwsClients.forEnvironment(target.spec(), target.env().name(), ctx, common)) {
             aws.requireAccount();
             ScheduleReconciler.Outcome outcome = new ScheduleReconciler(target.scaler(aws))
-                    .reconcile(target.env(), target.services(), at, dryRun);
+                    .reconcile(target.env(), target.services(), at, dryRun,
+                            () -> LeaseStep.take(aws, ctx, target.env(), "schedule", java.time.Duration.ZERO, false));
             ScalingReport report = outcome.report().orElseThrow();
             String headline = "at " + at + " (" + at.atZone(target.zone()).toLocalDateTime() + " " + target.zone().getId() + ") "
                     + target.env().name() + " should be " + (outcome.shouldRun() ? "running" : "stopped") + ": "

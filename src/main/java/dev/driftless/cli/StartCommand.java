@@ -43,7 +43,9 @@ public final class StartCommand implements Callable<Integer> {
         boolean waitForStable = wait || ctx.actions().booleanInput("wait").orElse(false);
         try (AwsClients aws = AwsClients.forEnvironment(target.spec(), target.env().name(), ctx, common)) {
             aws.requireAccount();
-            ScalingReport report = target.scaler(aws).scale(Direction.START, target.env().cluster(), target.services(), now, dryRun);
+            ScalingReport report = target.scaler(aws).scale(Direction.START, target.env().cluster(), target.services(), now, dryRun,
+                    target.env().capacityFallbackFor(),
+                    () -> LeaseStep.take(aws, ctx, target.env(), "start", waitForStable ? (target.env().timeout() != null ? target.env().timeout() : target.spec().deploy().timeout()) : Duration.ZERO, false));
             String headline = (dryRun ? "would start " : "started ") + report.changed().size() + " of "
                     + target.services().size() + " services in " + target.env().cluster();
             ScalingRun run = new ScalingRun("start", target, Optional.of(report), target.next(now), target.savings(now),

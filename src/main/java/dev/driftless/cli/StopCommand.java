@@ -3,6 +3,7 @@ package dev.driftless.cli;
 import dev.driftless.aws.AwsClients;
 import dev.driftless.engine.EnvironmentScaler.Direction;
 import dev.driftless.engine.ScalingReport;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,7 +35,9 @@ public final class StopCommand implements Callable<Integer> {
         boolean dryRun = common.dryRun(ctx.actions());
         try (AwsClients aws = AwsClients.forEnvironment(target.spec(), target.env().name(), ctx, common)) {
             aws.requireAccount();
-            ScalingReport report = target.scaler(aws).scale(Direction.STOP, target.env().cluster(), target.services(), now, dryRun);
+            ScalingReport report = target.scaler(aws).scale(Direction.STOP, target.env().cluster(), target.services(), now, dryRun,
+                    target.env().capacityFallbackFor(),
+                    () -> LeaseStep.take(aws, ctx, target.env(), "stop", Duration.ZERO, false));
             String headline = (dryRun ? "would stop " : "stopped ") + report.changed().size() + " of "
                     + target.services().size() + " services in " + target.env().cluster();
             ScalingOutput.publish(ctx, new ScalingRun("stop", target, Optional.of(report), target.next(now), target.savings(now),

@@ -28,10 +28,17 @@ public final class DeployPlanner {
 
     private final DeploySpec spec;
     private final LiveStateReader reader;
+    private final java.time.Clock clock;
 
     public DeployPlanner(DeploySpec spec, LiveStateReader reader) {
+        this(spec, reader, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock decides whether a service's on-demand fallback from Fargate Spot is over */
+    public DeployPlanner(DeploySpec spec, LiveStateReader reader, java.time.Clock clock) {
         this.spec = spec;
         this.reader = reader;
+        this.clock = clock;
     }
 
     /**
@@ -62,7 +69,7 @@ public final class DeployPlanner {
         check(spec, environment, selected, images);
         RememberingReader remembering = new RememberingReader(reader);
         Plan plan = new Planner(remembering).plan(spec, environment, selected, imageRefs(images), label(images),
-                Instant.EPOCH);
+                clock.instant());
         List<ServiceStep> steps = new ArrayList<>();
         List<String> withoutImage = new ArrayList<>();
         for (ServicePlan p : plan.services()) {

@@ -4,8 +4,10 @@ import dev.driftless.DriftlessException;
 import dev.driftless.engine.ServiceResult.Outcome;
 import dev.driftless.plan.DesiredService;
 import dev.driftless.plan.LiveService;
+import dev.driftless.plan.ServiceSettings;
 import dev.driftless.plan.ServiceTags;
 import dev.driftless.plan.SpecHash;
+import dev.driftless.plan.SpotFallback;
 import dev.driftless.spec.Autoscaling;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +35,8 @@ public final class Deployer {
     private final ServiceDeploymentWaiter serviceDeployments;
     private final Progress progress;
     private final Clock clock;
+    /** Services moved to on-demand during this run because Fargate Spot had no capacity, with the settings they got. */
+    private final Map<String, ServiceSettings> fellBack = new LinkedHashMap<>();
 
     public Deployer(TaskDefinitionStore taskDefinitions, ServiceWriter services, ScalableTargets scaling,
             RolloutWaiter waiter, Progress progress, Clock clock) {
@@ -77,6 +81,7 @@ public final class Deployer {
     public DeployReport apply(String environment, String cluster, Map<String, String> environmentTags,
             List<ServiceStep> steps, DeployOptions options, Map<String, String> registered) {
         refuseWhileDeploying(steps, options.force());
+        fellBack.clear();
         List<ServiceResult> results = new ArrayList<>();
         if (options.dryRun()) {
             for (ServiceStep s : steps) {
@@ -136,7 +141,7 @@ public final class Deployer {
                 List<String> reasons = new ArrayList<>();
                 if (s.kind() == ServiceStep.Kind.UPDATE) {
                     try {
-                        services.tag(s.live().arn(), serviceTags(s.desired(), arn, s.live().taskDefinitionArn(), options));
+                        services.tag(s.live().arn(), serviceTags(asRuns(s.desired()), arn, s.live().taskDefinitionArn(), options));
                         journal.note(s.service(), "wrote its deployment tags");
                     } catch (DriftlessException e) {
                         // the rollout succeeded: undoing a healthy service for its metadata would be worse
@@ -176,6 +181,7 @@ public final class Deployer {
                 && s.desired().settings().deployment().shiftsTraffic()).map(ServiceStep::service).toList();
         List<RolloutOutcome> all = new ArrayList<>(waiter.await(cluster,
                 targets.stream().filter(t -> !shifting.contains(t.service())).toList(), options.timeout()));
+        all.replaceAll(o -> o.result() == RolloutOutcome.Result.SPOT_UNAVAILABLE ? fallBack(cluster, o, steps, since, options) : o);
         List<RolloutTarget> followed = targets.stream().filter(t -> shifting.contains(t.service())).toList();
         if (!followed.isEmpty()) {
             all.addAll(serviceDeployments.await(cluster, followed, since, options.timeout(), options.rollbackOnFailure()));
@@ -183,8 +189,41 @@ public final class Deployer {
         return all.stream().collect(Collectors.toMap(RolloutOutcome::service, o -> o));
     }
 
+    /**
+     * Fargate Spot had no capacity for a service's new tasks: move it to on-demand for now (the same revision, a
+     * FARGATE strategy, tagged with the instant), say so, and wait for it again within what is left of the timeout.
+     */
+    private RolloutOutcome fallBack(String cluster, RolloutOutcome short_, List<ServiceStep> steps, Instant since,
+            DeployOptions options) {
+        ServiceStep s = steps.stream().filter(x -> x.service().equals(short_.service())).findFirst().orElseThrow();
+        ServiceSettings onDemand = s.desired().settings().withCapacity(SpotFallback.ON_DEMAND);
+        services.update(new ServiceWriter.Update(cluster, s.service(), null, onDemand, null));
+        Instant now = clock.instant();
+        LiveService after = waiter.reread(cluster, List.of(s.service())).get(s.service());
+        if (after != null) {
+            services.tag(after.arn(), Map.of(ServiceTags.CAPACITY_FALLBACK, now.toString(),
+                    ServiceTags.SETTINGS_HASH, SpecHash.of(onDemand)));
+        }
+        fellBack.put(s.service(), onDemand);
+        progress.warning(s.service() + ": Fargate Spot has no capacity for its tasks (" + String.join("; ", short_.reasons())
+                + "); moved it to on-demand (FARGATE) for now — a schedule, start or deploy after the environment's "
+                + "capacity.fallbackFor returns it to Spot");
+        Duration left = Duration.between(now, since.plus(options.timeout()));
+        return waiter.await(cluster, List.of(RolloutTarget.after(s.service(), short_.taskDefinitionArn(), after)),
+                left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left).get(0);
+    }
+
+    /** The desired service as it runs now: on-demand when it fell back during this run. */
+    private DesiredService asRuns(DesiredService d) {
+        ServiceSettings onDemand = fellBack.get(d.name());
+        return onDemand == null ? d : d.withSettings(onDemand);
+    }
+
     /** A traffic-shifting service's result names its strategy and where its service deployment ended. */
-    private static ServiceResult withDeployment(ServiceResult r, List<ServiceStep> steps, Map<String, RolloutOutcome> outcomes) {
+    private ServiceResult withDeployment(ServiceResult r, List<ServiceStep> steps, Map<String, RolloutOutcome> outcomes) {
+        if (fellBack.containsKey(r.service())) {
+            return r.withDeployment("moved to on-demand: Fargate Spot had no capacity");
+        }
         RolloutOutcome o = outcomes.get(r.service());
         return o == null || o.stage() == null ? r : steps.stream().filter(s -> s.service().equals(r.service())).findFirst()
                 .map(s -> r.withDeployment(dev.driftless.plan.DeploymentStrategy.words(s.desired().settings().deployment())
@@ -231,6 +270,11 @@ public final class Deployer {
                     s.desiredCountChanged() ? Integer.valueOf(s.desiredCount()) : null);
             services.update(update);
             journal.updated(s.service(), arn, s.taskDefinitionChanged());
+            if (s.settingsChanged() && SpotFallback.since(s.live()).isPresent()
+                    && SpotFallback.usesSpot(d.settings().capacityProviderStrategy())) {
+                services.untag(s.live().arn(), List.of(ServiceTags.CAPACITY_FALLBACK));
+                journal.note(s.service(), "returned to Fargate Spot after its on-demand fallback");
+            }
         }
         if (s.autoscalingChanged()) {
             autoscale(cluster, s);
@@ -425,7 +469,8 @@ public final class Deployer {
         tags.put(ServiceTags.IMAGE, d.taskDefinition().image());
         List<String> carried = d.taskDefinition().carried().names();
         if (!carried.isEmpty()) {
-            String names = String.join(",", carried);
+            // "/" not ",": an ECS tag value holds only letters, digits, spaces and + - = . _ : / @
+            String names = String.join("/", carried);
             tags.put(ServiceTags.CARRIED, names.length() > 256 ? names.substring(0, 256) : names);
         }
         if (options.gitSha() != null) {

@@ -2,10 +2,15 @@ package dev.driftless.engine;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.engine.ScalingStep.Bounds;
+import dev.driftless.plan.DesiredRenderer;
 import dev.driftless.plan.LiveEnvironment;
 import dev.driftless.plan.LiveScaling;
 import dev.driftless.plan.LiveService;
+import dev.driftless.plan.ServiceTags;
+import dev.driftless.plan.SpotFallback;
+import dev.driftless.spec.EnvironmentSpec;
 import dev.driftless.spec.ServiceView;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +38,25 @@ public final class EnvironmentScaler {
 
     /** @param services the services to act on, as the spec has them in this environment, in spec order */
     public ScalingReport scale(Direction direction, String cluster, List<ServiceView> services, Instant now, boolean dryRun) {
+        return scale(direction, cluster, services, now, dryRun, EnvironmentSpec.DEFAULT_FALLBACK_FOR);
+    }
+
+    /**
+     * As {@link #scale(Direction, String, List, Instant, boolean)}; also returns to Fargate Spot every service whose
+     * on-demand fallback is older than {@code fallbackFor}.
+     */
+    public ScalingReport scale(Direction direction, String cluster, List<ServiceView> services, Instant now, boolean dryRun,
+            Duration fallbackFor) {
+        return scale(direction, cluster, services, now, dryRun, fallbackFor, () -> () -> { });
+    }
+
+    /**
+     * As {@link #scale(Direction, String, List, Instant, boolean, Duration)}; {@code beforeChanges} is called once,
+     * only when something will change, before the first write (it takes the environment's lease), and what it
+     * returns is closed after the last.
+     */
+    public ScalingReport scale(Direction direction, String cluster, List<ServiceView> services, Instant now, boolean dryRun,
+            Duration fallbackFor, java.util.function.Supplier<? extends AutoCloseable> beforeChanges) {
         List<String> names = services.stream().map(ServiceView::name).toList();
         LiveEnvironment live = reader.services(cluster, names);
         List<String> candidates = live.services().values().stream()
@@ -56,19 +80,51 @@ public final class EnvironmentScaler {
             }
         }
         Map<String, String> failed = new LinkedHashMap<>();
-        if (!dryRun) {
-            for (ScalingDecision d : decisions) {
-                if (d instanceof ScalingDecision.Change c) {
-                    try {
-                        apply(cluster, c.step());
-                    } catch (DriftlessException e) {
-                        // the other services still get their change; the report and exit code carry this one
-                        failed.put(c.service(), e.getMessage() + (e.hint() == null ? "" : " (fix: " + e.hint() + ")"));
+        List<ServiceView> backToSpot = services.stream().filter(spec -> live.service(spec.name())
+                .filter(s -> SpotFallback.usesSpot(DesiredRenderer.capacityStrategy(spec.capacity()))
+                        && SpotFallback.over(s, now, fallbackFor)).isPresent()).toList();
+        List<String> returned = new ArrayList<>();
+        boolean changes = decisions.stream().anyMatch(ScalingDecision.Change.class::isInstance) || !backToSpot.isEmpty();
+        if (dryRun) {
+            backToSpot.forEach(spec -> returned.add(spec.name() + ": would return to Fargate Spot (on on-demand since "
+                    + SpotFallback.since(live.service(spec.name()).orElseThrow()).map(Instant::toString).orElse("?") + ")"));
+        } else if (changes) {
+            try (AutoCloseable held = beforeChanges.get()) {
+                for (ScalingDecision d : decisions) {
+                    if (d instanceof ScalingDecision.Change c) {
+                        try {
+                            apply(cluster, c.step());
+                        } catch (DriftlessException e) {
+                            // the other services still get their change; the report and exit code carry this one
+                            failed.put(c.service(), e.getMessage() + (e.hint() == null ? "" : " (fix: " + e.hint() + ")"));
+                        }
                     }
                 }
+                for (ServiceView spec : backToSpot) {
+                    returnToSpot(cluster, spec, live.service(spec.name()).orElseThrow(), fallbackFor, returned, failed);
+                }
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
         }
-        return new ScalingReport(direction, dryRun, decisions, failed);
+        return new ScalingReport(direction, dryRun, decisions, failed, returned);
+    }
+
+    /** Back to the spec's Spot strategy after an on-demand fallback older than {@code fallbackFor}. */
+    private void returnToSpot(String cluster, ServiceView spec, LiveService s, Duration fallbackFor, List<String> returned,
+            Map<String, String> failed) {
+        String since = SpotFallback.since(s).map(Instant::toString).orElse("?");
+        try {
+            scaling.setCapacity(cluster, spec.name(), DesiredRenderer.capacityStrategy(spec.capacity()));
+            scaling.untag(s.arn(), List.of(ServiceTags.CAPACITY_FALLBACK));
+            returned.add(spec.name() + ": returned to Fargate Spot (on on-demand since " + since + ", longer than "
+                    + dev.driftless.spec.Durations.format(fallbackFor) + ")");
+        } catch (DriftlessException e) {
+            failed.put(spec.name(), "returning it to Fargate Spot failed: " + e.getMessage()
+                    + (e.hint() == null ? "" : " (fix: " + e.hint() + ")"));
+        }
     }
 
     /**

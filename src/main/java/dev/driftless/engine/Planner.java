@@ -10,6 +10,7 @@ import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanDiff;
 import dev.driftless.plan.ServicePlan;
 import dev.driftless.plan.ServiceTags;
+import dev.driftless.plan.SpotFallback;
 import dev.driftless.plan.TaskDefinition;
 import dev.driftless.spec.DeploySpec;
 import dev.driftless.spec.EnvironmentSpec;
@@ -60,6 +61,14 @@ public final class Planner {
             LiveService ls = live.service(view.name()).orElse(null);
             String image = imageUri(renderer, view, images.apply(view.name()), ls, fetched);
             DesiredService desired = renderer.render(view, image, sidecarImages(renderer, view, images, ls, fetched));
+            // a service on its on-demand fallback from Spot: until capacity.fallbackFor has passed, on-demand is
+            // what the spec means (a known, temporary difference, not drift); after it, the plan returns it to Spot
+            boolean specOnSpot = SpotFallback.usesSpot(desired.settings().capacityProviderStrategy());
+            Optional<Instant> fellBack = SpotFallback.since(ls).filter(t -> specOnSpot);
+            boolean fallbackOver = fellBack.isPresent() && SpotFallback.over(ls, at, env.capacityFallbackFor());
+            if (fellBack.isPresent() && !fallbackOver) {
+                desired = desired.withSettings(desired.settings().withCapacity(ls.settings().capacityProviderStrategy()));
+            }
             TaskDefinition liveTd = null;
             TaskDefinition deployedTd = null;
             if (PlanDiff.needsLiveTaskDefinition(desired, ls)) {
@@ -73,7 +82,9 @@ public final class Planner {
                 // the live definition was deregistered and deleted; compare against nothing rather than fail
                 liveTd = new TaskDefinition(null, 0, 0, null, List.of(), null, null, null, null, null);
             }
-            plans.add(PlanDiff.diff(new PlanDiff.Inputs(desired, ls, liveTd, deployedTd, scaling.get(view.name()))));
+            ServicePlan planned = PlanDiff.diff(new PlanDiff.Inputs(desired, ls, liveTd, deployedTd, scaling.get(view.name())));
+            plans.add(fellBack.isEmpty() ? planned
+                    : planned.withNote(SpotFallback.note(fellBack.get(), env.capacityFallbackFor(), fallbackOver)));
         }
         return new Plan(spec.name(), environment, env.cluster(), live.clusterExists(), imageLabel, at, plans);
     }

@@ -98,13 +98,16 @@ public final class Rollback {
                 changing.put(name, m);
             }
         }
-        if (to instanceof RollbackTarget.Previous) {
-            results.addAll(stopUnfinished(cluster, changing, timeout));
-        }
-        java.time.Instant since = clock.instant();
         if (!changing.isEmpty()) {
+            // stopping an unfinished service deployment is a write too: it happens under the lease
             try (AutoCloseable held = beforeChanges.get()) {
-                change(cluster, changing, since, timeout, results);
+                if (to instanceof RollbackTarget.Previous) {
+                    results.addAll(stopUnfinished(cluster, changing, timeout));
+                }
+                java.time.Instant since = clock.instant();
+                if (!changing.isEmpty()) {
+                    change(cluster, changing, since, timeout, results);
+                }
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {

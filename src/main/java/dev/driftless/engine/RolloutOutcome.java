@@ -38,7 +38,12 @@ public record RolloutOutcome(String service, String taskDefinitionArn, Result re
          * ECS rolled our service deployment back itself (an alarm, a hook, the circuit breaker, or a stop driftless
          * asked for): the service runs the previous revision again and needs no rollback of ours.
          */
-        ROLLED_BACK;
+        ROLLED_BACK,
+        /**
+         * Fargate Spot had no capacity for our tasks (ECS's "capacity is unavailable" event) and none of them runs:
+         * the deployer moves the service to on-demand and waits again instead of waiting out the timeout.
+         */
+        SPOT_UNAVAILABLE;
 
         public boolean succeeded() {
             return this == COMPLETED;

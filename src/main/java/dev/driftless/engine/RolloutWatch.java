@@ -33,6 +33,8 @@ final class RolloutWatch {
     private String rolloutSeen;
     private Instant lastMoved;
     private String lastPrimary;
+    /** An event since the change said Fargate had no capacity for a task. */
+    private boolean spotShort;
 
     RolloutWatch(RolloutTarget target, Instant started) {
         this.target = target;
@@ -76,7 +78,10 @@ final class RolloutWatch {
         boolean oursIsPrimary = target.taskDefinitionArn().equals(live);
 
         Result result = null;
-        if (!oursIsPrimary) {
+        if (oursIsPrimary && spotShort && running == 0 && s.settings() != null
+                && dev.driftless.plan.SpotFallback.usesSpot(s.settings().capacityProviderStrategy())) {
+            result = Result.SPOT_UNAVAILABLE;
+        } else if (!oursIsPrimary) {
             result = Result.REPLACED;
             reasons.add("our deployment (" + shortArn(target.taskDefinitionArn()) + ") is no longer PRIMARY; "
                     + shortArn(live) + " is" + ours.map(d -> d.rolloutStateReason() == null ? ""
@@ -136,6 +141,7 @@ final class RolloutWatch {
         for (int i = fresh.size() - 1; i >= 0; i--) {
             String m = fresh.get(i).message();
             lines.add("event: " + m);
+            spotShort |= dev.driftless.plan.SpotFallback.capacityUnavailable(m);
             if (looksLikeFailure(m)) {
                 failure = true;
                 reasons.add(m);

@@ -7,13 +7,21 @@ import java.util.Map;
  * What a stop or start did (or, with dry-run, would do), per service in spec order.
  *
  * @param failed services whose calls failed part-way, with the message; the others were still done
+ * @param returnedToSpot one line per service returned (or, with dry-run, to be returned) from its on-demand fallback
+ *                       to Fargate Spot
  */
 public record ScalingReport(EnvironmentScaler.Direction direction, boolean dryRun, List<ScalingDecision> decisions,
-        Map<String, String> failed) {
+        Map<String, String> failed, List<String> returnedToSpot) {
 
     public ScalingReport {
         decisions = List.copyOf(decisions);
         failed = Map.copyOf(failed);
+        returnedToSpot = returnedToSpot == null ? List.of() : List.copyOf(returnedToSpot);
+    }
+
+    public ScalingReport(EnvironmentScaler.Direction direction, boolean dryRun, List<ScalingDecision> decisions,
+            Map<String, String> failed) {
+        this(direction, dryRun, decisions, failed, List.of());
     }
 
     public List<ScalingStep> changed() {

@@ -20,13 +20,19 @@ public final class ScheduleReconciler {
     }
 
     public Outcome reconcile(EnvironmentSpec env, List<ServiceView> services, Instant at, boolean dryRun) {
+        return reconcile(env, services, at, dryRun, () -> () -> { });
+    }
+
+    /** @param beforeChanges called before the first write, only when something changes (takes the environment's lease) */
+    public Outcome reconcile(EnvironmentSpec env, List<ServiceView> services, Instant at, boolean dryRun,
+            java.util.function.Supplier<? extends AutoCloseable> beforeChanges) {
         if (env.schedule() == null) {
             return new Outcome(false, true, Optional.empty(), Optional.empty());
         }
         ScheduleEvaluator evaluator = new ScheduleEvaluator(env.schedule());
         boolean running = evaluator.runningAt(at);
         ScalingReport report = scaler.scale(running ? EnvironmentScaler.Direction.START : EnvironmentScaler.Direction.STOP,
-                env.cluster(), services, at, dryRun);
+                env.cluster(), services, at, dryRun, env.capacityFallbackFor(), beforeChanges);
         return new Outcome(true, running, evaluator.nextTransition(at), Optional.of(report));
     }
 

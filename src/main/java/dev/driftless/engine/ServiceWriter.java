@@ -22,6 +22,9 @@ public interface ServiceWriter {
     /** Adds or overwrites tags on a service (by its long ARN). */
     void tag(String serviceArn, Map<String, String> tags);
 
+    /** Removes tags from a service (by its long ARN). */
+    void untag(String serviceArn, java.util.Collection<String> keys);
+
     /**
      * @param taskDefinitionArn null to keep the current one
      * @param settings null to keep the current capacity, network, load balancers and deployment settings

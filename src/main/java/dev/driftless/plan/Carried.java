@@ -56,7 +56,9 @@ public record Carried(SortedMap<String, Object> task, SortedMap<String, Object> 
     public List<String> names() {
         List<String> names = new ArrayList<>(task.keySet());
         container.keySet().forEach(k -> names.add("container " + k));
-        sidecars.forEach(c -> names.add("sidecar " + c.get("name")));
+        // an entry without an image holds only some keys of a sidecar the spec does render: name those keys
+        sidecars.forEach(c -> names.add("sidecar " + c.get("name") + (c.containsKey("image") ? ""
+                : c.keySet().stream().filter(k -> !k.equals("name")).sorted().map(k -> " " + k).collect(java.util.stream.Collectors.joining()))));
         return List.copyOf(names);
     }
 

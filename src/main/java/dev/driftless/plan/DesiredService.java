@@ -28,4 +28,9 @@ public record DesiredService(
     public DesiredService {
         tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
     }
+
+    /** This service with other settings. */
+    public DesiredService withSettings(ServiceSettings other) {
+        return new DesiredService(name, cluster, taskDefinition, other, specHash, autoscaling, schedule, tags);
+    }
 }

@@ -51,6 +51,14 @@ public record ServicePlan(
         notes = List.copyOf(notes);
     }
 
+    /** This plan with one more note. */
+    public ServicePlan withNote(String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new ServicePlan(service, action, changes, desired, liveTaskDefinitionArn, registerTaskDefinition,
+                updateService, updateAutoscaling, more, live);
+    }
+
     public boolean hasChanges() {
         return action != Action.NONE;
     }

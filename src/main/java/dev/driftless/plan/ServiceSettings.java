@@ -68,6 +68,12 @@ public record ServiceSettings(
             String roleArn) {
     }
 
+    /** These settings with another capacity provider strategy. */
+    public ServiceSettings withCapacity(List<CapacityItem> other) {
+        return new ServiceSettings(desiredCount, other, network, loadBalancers, circuitBreaker, circuitBreakerRollback,
+                propagateTags, deployment, enableExecuteCommand);
+    }
+
     /** These settings with another deployment strategy. */
     public ServiceSettings withDeployment(DeploymentStrategy other) {
         return new ServiceSettings(desiredCount, capacityProviderStrategy, network, loadBalancers, circuitBreaker,

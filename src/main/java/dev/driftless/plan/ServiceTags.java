@@ -42,6 +42,13 @@ public final class ServiceTags {
     public static final String SCHEDULE_SAVED_MIN = "driftless:saved-min";
     public static final String SCHEDULE_SAVED_MAX = "driftless:saved-max";
 
+    /**
+     * Written when Fargate Spot had no capacity for the service and driftless moved it to on-demand: the instant
+     * it did (ISO-8601). A schedule, start or deploy after the environment's {@code capacity.fallbackFor} returns
+     * the service to Spot and removes the tag.
+     */
+    public static final String CAPACITY_FALLBACK = "driftless:capacity-fallback";
+
     private ServiceTags() {
     }
 

@@ -37,6 +37,11 @@ public final class TaskDefinitionJson {
     private TaskDefinitionJson() {
     }
 
+    /** Every container of a definition, normalised as {@link #read} normalises them (nulls and empty values dropped, maps sorted). */
+    public static List<Map<String, Object>> containers(Map<String, ?> raw) {
+        return maps(normalisedTask(raw).get("containerDefinitions"), "containerDefinitions");
+    }
+
     /**
      * The normalised definition.
      *
@@ -186,7 +191,8 @@ public final class TaskDefinitionJson {
                 text(c.get("name")),
                 text(c.get("image")),
                 !Boolean.FALSE.equals(c.get("essential")),
-                maps(c.get("portMappings"), "portMappings").stream().map(p -> new TaskDefinition.PortMapping(
+                maps(c.get("portMappings"), "portMappings").stream().filter(p -> p.get("containerPort") != null) // a containerPortRange stays carried
+                        .map(p -> new TaskDefinition.PortMapping(
                         integer(p.get("containerPort"), "portMappings.containerPort"), text(p.get("protocol")),
                         text(p.get("name")), text(p.get("appProtocol")))).toList(),
                 env,

@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param schedule when services run; null means always
  * @param timeout how long a deploy may wait for services to become stable; null means the spec's default
  * @param url shown on the GitHub deployment
+ * @param capacityFallbackFor how long a service moved to on-demand because Fargate Spot had no capacity stays there
+ *                            before a schedule, start or deploy returns it to Spot (default one hour)
  */
 public record EnvironmentSpec(
         String name,
@@ -19,10 +21,20 @@ public record EnvironmentSpec(
         Network network,
         Schedule schedule,
         Duration timeout,
-        String url) {
+        String url,
+        Duration capacityFallbackFor) {
+
+    public static final Duration DEFAULT_FALLBACK_FOR = Duration.ofHours(1);
 
     public EnvironmentSpec {
         capacity = capacity == null ? new Capacity.OnDemand() : capacity;
+        capacityFallbackFor = capacityFallbackFor == null ? DEFAULT_FALLBACK_FOR : capacityFallbackFor;
+    }
+
+    /** An environment whose Spot fallback lasts the default hour. */
+    public EnvironmentSpec(String name, String cluster, String role, Capacity capacity, Network network, Schedule schedule,
+            Duration timeout, String url) {
+        this(name, cluster, role, capacity, network, schedule, timeout, url, null);
     }
 
     public Optional<Schedule> scheduleIfAny() {

@@ -76,7 +76,7 @@ public final class Shapes {
         m.put(NETWORK, List.of("subnets", "securityGroups", "publicIp"));
         m.put(SCHEDULE, List.of("timezone", "running"));
         m.put(WINDOW, List.of("days", "from", "to"));
-        m.put(MIXED_CAPACITY, List.of("spot", "onDemand", "base"));
+        m.put(MIXED_CAPACITY, List.of("spot", "onDemand", "base", "fallbackFor"));
         m.put(SERVICE, List.of("image", "cpu", "memory", "architecture", "port", "command", "environment", "secrets",
                 "healthCheck", "loadBalancer", "desiredCount", "autoscaling", "overrides", "deploy", "runtimePlatform",
                 "ephemeralStorage", "volumes", "mountPoints", "readonlyRootFilesystem", "stopTimeout", "user", "ulimits",

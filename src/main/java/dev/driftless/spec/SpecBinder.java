@@ -100,7 +100,17 @@ final class SpecBinder {
                         n.strings("securityGroups"), Boolean.TRUE.equals(n.bool("publicIp")))).orElse(null),
                 e.object("schedule", Shapes.SCHEDULE).map(new ScheduleBinder(problems)::schedule).orElse(null),
                 duration(e, "timeout"),
-                e.string("url"))).orElse(null);
+                e.string("url"),
+                fallbackFor(e))).orElse(null);
+    }
+
+    /** capacity.fallbackFor of the environment whose capacity was bound last (read with its mapping). */
+    private Duration fallbackFor;
+
+    private Duration fallbackFor(MappingReader e) {
+        Duration d = fallbackFor;
+        fallbackFor = null;
+        return d;
     }
 
     private Capacity capacity(MappingReader e) {
@@ -114,6 +124,14 @@ final class SpecBinder {
                 int spot = orZero(m.integer("spot"));
                 int onDemand = orZero(m.integer("onDemand"));
                 int base = orZero(m.integer("base"));
+                Duration d = duration(m, "fallbackFor");
+                // the duration reader already refuses more than 120h
+                if (d != null && d.compareTo(Duration.ofMinutes(1)) < 0) {
+                    problems.error(m.child("fallbackFor"), "fallbackFor " + Durations.format(d) + " is shorter than 1m; "
+                            + "it is how long a service stays on on-demand after Fargate Spot had no capacity (e.g. 1h)");
+                    d = null;
+                }
+                fallbackFor = d;
                 return (Capacity) new Capacity.Mixed(spot, onDemand, base);
             }).orElse(null);
         }

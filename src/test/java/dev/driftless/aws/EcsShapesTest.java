@@ -76,4 +76,102 @@ class EcsShapesTest {
     void normalisesToTheRendering(String variant, UnaryOperator<software.amazon.awssdk.services.ecs.model.TaskDefinition> awsForm) {
         assertThat(EcsShapes.toPlan(awsForm.apply(asRegistered()), "backend")).isEqualTo(RENDERED);
     }
+
+    @org.junit.jupiter.api.Test
+    void linuxParametersTheSpecCannotSayAreCarriedBesideTheTypedInitProcess() {
+        var live = asRegistered().toBuilder().containerDefinitions(asRegistered().containerDefinitions().stream()
+                .map(c -> c.toBuilder().linuxParameters(l -> l.initProcessEnabled(true)
+                        .capabilities(k -> k.add("SYS_PTRACE"))).build()).toList()).build();
+
+        TaskDefinition read = EcsShapes.toPlan(live, "backend");
+
+        assertThat(read.container().initProcessEnabled()).isTrue();
+        assertThat(read.carried().names()).containsExactly("container linuxParameters");
+        assertThat(read.carried().container().get("linuxParameters"))
+                .isEqualTo(java.util.Map.of("capabilities", java.util.Map.of("add", List.of("SYS_PTRACE"))));
+        var registered = EcsShapes.toRegisterRequest(read, java.util.Map.of()).containerDefinitions().get(0).linuxParameters();
+        assertThat(registered.initProcessEnabled()).isTrue();
+        assertThat(registered.capabilities().add()).containsExactly("SYS_PTRACE");
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlyTheTypedInitProcessIsNotCarried() {
+        var live = asRegistered().toBuilder().containerDefinitions(asRegistered().containerDefinitions().stream()
+                .map(c -> c.toBuilder().linuxParameters(l -> l.initProcessEnabled(true)).build()).toList()).build();
+
+        TaskDefinition read = EcsShapes.toPlan(live, "backend");
+
+        assertThat(read.carried().isEmpty()).isTrue();
+        assertThat(EcsShapes.toRegisterRequest(read, java.util.Map.of()).containerDefinitions().get(0).linuxParameters()
+                .initProcessEnabled()).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void logSecretOptionsAndSidecarCapabilitiesAreCarriedAndRegisteredAgain() {
+        var base = asRegistered();
+        String sidecar = "agent";
+        List<ContainerDefinition> containers = new java.util.ArrayList<>(base.containerDefinitions().stream().map(c ->
+                c.toBuilder().logConfiguration(c.logConfiguration().toBuilder()
+                        .secretOptions(x -> x.name("apikey").valueFrom("arn:aws:ssm:us-west-2:123456789012:parameter/key")).build())
+                        .build()).toList());
+        containers.add(ContainerDefinition.builder().name(sidecar).image("public.ecr.aws/example/agent:1").essential(false)
+                .linuxParameters(l -> l.capabilities(k -> k.drop("ALL"))).build());
+        var live = base.toBuilder().containerDefinitions(containers).build();
+
+        TaskDefinition read = EcsShapes.toPlan(live, "backend");
+
+        assertThat(read.carried().names()).containsExactlyInAnyOrder("container logConfiguration", "sidecar " + sidecar + " linuxParameters");
+        var again = EcsShapes.toRegisterRequest(read, java.util.Map.of()).containerDefinitions();
+        assertThat(again).extracting(ContainerDefinition::name).containsExactlyInAnyOrder("backend", sidecar);
+        var main = again.stream().filter(c -> c.name().equals("backend")).findFirst().orElseThrow();
+        assertThat(main.logConfiguration().logDriverAsString()).isEqualTo("awslogs");
+        assertThat(main.logConfiguration().options()).isEqualTo(RENDERED.container().logConfiguration().options());
+        assertThat(main.logConfiguration().secretOptions()).singleElement().satisfies(x -> assertThat(x.name()).isEqualTo("apikey"));
+        var side = again.stream().filter(c -> c.name().equals(sidecar)).findFirst().orElseThrow();
+        assertThat(side.image()).isEqualTo("public.ecr.aws/example/agent:1");
+        assertThat(side.linuxParameters().capabilities().drop()).containsExactly("ALL");
+        assertThat(EcsShapes.toPlan(live.toBuilder().containerDefinitions(again).build(), "backend")).isEqualTo(read);
+    }
+
+    @org.junit.jupiter.api.Test
+    void volumeKeysTheTypedVolumeDoesNotHoldAreCarriedAndMergedIntoTheSameVolume() {
+        var base = asRegistered();
+        var live = base.toBuilder().volumes(
+                software.amazon.awssdk.services.ecs.model.Volume.builder().name("data").configuredAtLaunch(true).build(),
+                software.amazon.awssdk.services.ecs.model.Volume.builder().name("shared").efsVolumeConfiguration(e -> e
+                        .fileSystemId("fs-1").transitEncryption("ENABLED").transitEncryptionPort(2999)
+                        .authorizationConfig(a -> a.accessPointId("fsap-1").iam("ENABLED"))).build()).build();
+
+        TaskDefinition read = EcsShapes.toPlan(live, "backend");
+
+        assertThat(read.volumes()).extracting(TaskDefinition.Volume::name).containsExactly("data", "shared");
+        assertThat(read.carried().names()).containsExactly("volumes");
+        var again = EcsShapes.toRegisterRequest(read, java.util.Map.of()).volumes();
+        assertThat(again).hasSize(2);
+        assertThat(again.get(0).configuredAtLaunch()).isTrue();
+        var efs = again.get(1).efsVolumeConfiguration();
+        assertThat(efs.fileSystemId()).isEqualTo("fs-1");
+        assertThat(efs.transitEncryptionPort()).isEqualTo(2999);
+        assertThat(efs.authorizationConfig().accessPointId()).isEqualTo("fsap-1");
+        assertThat(efs.authorizationConfig().iamAsString()).isEqualTo("ENABLED");
+        assertThat(EcsShapes.toPlan(live.toBuilder().volumes(again).build(), "backend")).isEqualTo(read);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPortRangeIsCarriedBesideTheTypedPortsInsteadOfFailingTheRead() {
+        var base = asRegistered();
+        var live = base.toBuilder().containerDefinitions(base.containerDefinitions().stream().map(c -> c.toBuilder()
+                .portMappings(java.util.stream.Stream.concat(c.portMappings().stream(), Stream.of(PortMapping.builder()
+                        .containerPortRange("9000-9010").protocol("udp").build())).toList()).build()).toList()).build();
+
+        TaskDefinition read = EcsShapes.toPlan(live, "backend");
+
+        assertThat(read.container().portMappings()).isEqualTo(RENDERED.container().portMappings());
+        assertThat(read.carried().names()).containsExactly("container portMappings");
+        var ports = EcsShapes.toRegisterRequest(read, java.util.Map.of()).containerDefinitions().get(0).portMappings();
+        assertThat(ports).hasSize(RENDERED.container().portMappings().size() + 1);
+        assertThat(ports).anySatisfy(p -> assertThat(p.containerPortRange()).isEqualTo("9000-9010"));
+        assertThat(EcsShapes.toPlan(live.toBuilder().containerDefinitions(
+                EcsShapes.toRegisterRequest(read, java.util.Map.of()).containerDefinitions()).build(), "backend")).isEqualTo(read);
+    }
 }

@@ -155,6 +155,14 @@ class InitMotoTest {
         assertThat(header).contains("#   jobs: container jobs entryPoint");
         assertThat(err()).contains("warning: not in the spec, kept by every deploy: jobs: container jobs entryPoint");
         assertThat(header).contains("admin: image nginx:1.25-alpine is not in this account's ECR");
+        // one service with everything at once: two sidecars, a volume with mount points, 50 GiB, and linuxParameters
+        // whose capabilities no key says (carried, listed, warned) beside the initProcessEnabled the spec does say
+        String gateway = text.substring(text.indexOf("\n  gateway:\n"), text.indexOf("\n", text.indexOf("\n  jobs:\n") + 1));
+        assertThat(gateway).as(gateway).contains("    ephemeralStorage: 50\n", "    sidecars:\n", "      config-init:\n",
+                "      log-router:\n", "    linuxParameters: { initProcessEnabled: true }\n", "sourceVolume: config");
+        assertThat(header).contains("#   gateway: container gateway linuxParameters");
+        assertThat(header).contains("#   gateway: sidecar container config-init {\"linuxParameters\":{\"capabilities\":{\"drop\":[\"ALL\"]}}");
+        assertThat(err()).contains("warning: not in the spec, kept by every deploy: gateway: container gateway linuxParameters");
     }
 
     @Test
@@ -225,9 +233,21 @@ class InitMotoTest {
                     .containsExactlyInAnyOrder("log-router:START", "config-init:SUCCESS");
             var init = gateway.containerDefinitions().stream().filter(c -> c.name().equals("config-init")).findFirst().orElseThrow();
             assertThat(init.logConfiguration()).as("a sidecar without logs stays without").isNull();
+            assertThat(init.linuxParameters().capabilities().drop()).containsExactly("ALL");
             assertThat(init.secrets()).singleElement().satisfies(x ->
                     assertThat(x.valueFrom()).isEqualTo("arn:aws:ssm:us-west-2:123456789012:parameter/shop/prod/config-token"));
             assertThat(gateway.volumes()).extracting(v -> v.name()).containsExactly("config");
+            assertThat(gateway.ephemeralStorage().sizeInGiB()).isEqualTo(50);
+            var gatewayTags = ecs.describeServices(b -> b.cluster("shop-prod").services("gateway").include(
+                    software.amazon.awssdk.services.ecs.model.ServiceField.TAGS)).services().get(0).tags();
+            assertThat(gatewayTags).anySatisfy(t -> {
+                assertThat(t.key()).isEqualTo("driftless:carried");
+                assertThat(t.value()).as("what an ECS tag value may hold").matches("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,256}")
+                        .contains("sidecar config-init linuxParameters");
+            });
+            assertThat(main.mountPoints()).singleElement().satisfies(m -> assertThat(m.containerPath()).isEqualTo("/etc/gateway"));
+            assertThat(main.linuxParameters().initProcessEnabled()).isTrue();
+            assertThat(main.linuxParameters().capabilities().add()).containsExactly("SYS_PTRACE");
             var api = ecs.describeTaskDefinition(b -> b.taskDefinition("shop-api:2")).taskDefinition();
             assertThat(api.containerDefinitions().get(0).portMappings()).anySatisfy(p -> {
                 assertThat(p.name()).isEqualTo("metrics");

@@ -122,7 +122,9 @@ class ScheduleCommandsMotoTest {
         assertThat(start.code).as(start.err).isEqualTo(1);
         assertThat(start.err).contains("error: services did not become stable within PT15M")
                 .contains("waiting for backend").doesNotContain("Exception");
-        assertThat(clock.instant()).isEqualTo(Instant.parse(MONDAY).plus(Duration.ofMinutes(15)));
+        // the environment's lease settles before the first write, then the wait runs its 15 minutes
+        assertThat(clock.instant()).isEqualTo(Instant.parse(MONDAY).plus(dev.driftless.engine.EnvironmentLease.SETTLE)
+                .plus(Duration.ofMinutes(15)));
         String json = withoutWorkflowCommands(start.stdout);
         assertThat(json.lines().filter("{"::equals)).as("one JSON document, printed after the wait").hasSize(1);
         JsonNode tree = new ObjectMapper().readTree(json);
@@ -185,6 +187,32 @@ class ScheduleCommandsMotoTest {
         Run noTracker = run("stop", "--specs", specs.toString(), "--env", "dev", "--no-tracker", "--at", SATURDAY);
         assertThat(noTracker.err).contains("tracker: skipped (--no-tracker)");
         assertThat(Files.readString(tracker)).isEqualTo(afterStart);
+    }
+
+    @Test
+    void aStopWhileAnotherRunHoldsTheEnvironmentsLeaseIsRefusedBeforeAnyChange() throws IOException {
+        FakeClock clock = new FakeClock(Instant.parse(SATURDAY));
+        new dev.driftless.engine.EnvironmentLease(new dev.driftless.aws.EcsClusterTags(ecs), clock, clock.sleeper(),
+                dev.driftless.engine.Progress.NONE).acquire("dev", "durable-code-dev", "deploy", "acme/durable-code", "777", "1", Duration.ofHours(1), false);
+
+        Run stop = run(clock, clock.sleeper(), "stop", "--specs", specs.toString(), "--env", "dev", "--at", SATURDAY, "--no-tracker");
+
+        assertThat(stop.code).isEqualTo(1);
+        assertThat(stop.err).contains("is held by deploy by acme/durable-code run 777").contains("nothing was changed");
+        assertThat(desired("backend")).isEqualTo(3);
+        assertThat(desired("frontend")).isEqualTo(2);
+    }
+
+    @Test
+    void aConvergedScheduleRunTakesNoLease() throws IOException {
+        assertThat(run("schedule", "--specs", specs.toString(), "--env", "dev", "--at", SATURDAY).code).isZero();
+        Run second = run("schedule", "--specs", specs.toString(), "--env", "dev", "--at", SATURDAY);
+
+        assertThat(second.code).isZero();
+        assertThat(second.err).contains("nothing to change").doesNotContain("lease");
+        assertThat(ecs.describeClusters(b -> b.clusters("durable-code-dev").include(
+                software.amazon.awssdk.services.ecs.model.ClusterField.TAGS)).clusters().get(0).tags())
+                .as("the first run released its lease, the second took none").isEmpty();
     }
 
     @Test

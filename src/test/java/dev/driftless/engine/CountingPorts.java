@@ -87,6 +87,13 @@ final class CountingPorts {
                     }
 
                     @Override
+                    public void setCapacity(String cluster, String service,
+                            java.util.List<dev.driftless.plan.ServiceSettings.CapacityItem> strategy) {
+                        calls.add("setCapacity " + service);
+                        scaling.setCapacity(cluster, service, strategy);
+                    }
+
+                    @Override
                     public void tag(String serviceArn, Map<String, String> tags) {
                         if (!tags.isEmpty()) {
                             calls.add("tag " + serviceArn + " " + tags.keySet());

@@ -240,8 +240,18 @@ class ServiceDeploymentsMotoTest {
         wire.resetRequests();
         int mark = f.counter.mark();
 
-        DeployReport report = f.rollback(List.of("frontend"), "previous");
+        List<String> writesWhenLeased = new java.util.ArrayList<>();
+        List<String> writesWhenReleased = new java.util.ArrayList<>();
+        java.util.function.Predicate<String> write = c -> !c.startsWith("Describe") && !c.startsWith("List");
+        DeployReport report = f.rollback().run("dev", DeployFixture.CLUSTER, List.of("frontend"),
+                RollbackTarget.parse("previous"), false, Duration.ofMinutes(20), () -> {
+                    writesWhenLeased.addAll(f.counter.since(mark).stream().filter(write).toList());
+                    return () -> writesWhenReleased.addAll(f.counter.since(mark).stream().filter(write).toList());
+                });
 
+        // the stop is a write: it happens under the environment's lease
+        assertThat(writesWhenLeased).isEmpty();
+        assertThat(writesWhenReleased).containsExactly("StopServiceDeployment");
         assertThat(report.services()).singleElement().satisfies(s -> {
             assertThat(s.outcome()).isEqualTo(Outcome.ROLLED_BACK);
             assertThat(s.taskDefinitionArn()).isEqualTo(v1);

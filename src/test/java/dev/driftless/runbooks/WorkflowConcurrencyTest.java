@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The jobs that change an environment queue on one concurrency group per environment and are never
- * cancelled midway (a cancelled deploy is a half-applied one); deploy's per-service matrix jobs keep a group
- * per service (one group per environment would cancel the matrix's pending jobs) under the same prefix.
+ * The jobs that change an environment (deploy, rollback, schedule) and the drift check that reads it queue on one
+ * concurrency group per environment, {@code driftless-<env>}, and are never cancelled midway (a cancelled deploy is
+ * a half-applied one).
  */
 class WorkflowConcurrencyTest {
 
@@ -30,8 +30,9 @@ class WorkflowConcurrencyTest {
             "rollback.yml, rollback, driftless-${{ inputs.environment }}",
             "schedule.yml, reconcile, driftless-${{ matrix.environment }}",
             "schedule.yml, wake-up, driftless-${{ inputs.environment }}",
-            "deploy.yml, deploy-dev, driftless-dev-${{ matrix.application }}-${{ matrix.service }}",
-            "deploy.yml, deploy-prod, driftless-prod-${{ matrix.application }}-${{ matrix.service }}"})
+            "deploy.yml, deploy-dev, driftless-dev",
+            "deploy.yml, deploy-prod, driftless-prod",
+            "drift.yml, drift, driftless-${{ matrix.environment }}"})
     void jobsThatChangeAnEnvironmentQueueOnItsGroupAndAreNotCancelled(String workflow, String job, String group)
             throws Exception {
         Map<String, Object> c = concurrency(workflow, job);

@@ -106,11 +106,11 @@ class WorkflowPermissionsTest {
     void aReadScopeWhereWriteIsNeededAndWriteWhereReadIsNeededBothFail() throws IOException {
         Map<String, Object> deploy = load("deploy.yml");
         permissionsOf(deploy, "deploy-dev").put("contents", "read");
-        permissionsOf(deploy, "matrix").put("contents", "write");
+        permissionsOf(deploy, "validate").put("contents", "write");
 
         assertThat(problems("deploy.yml", deploy)).anySatisfy(p -> assertThat(p)
                 .contains("deploy-dev").contains("needs contents: write").contains("progress tracker").contains("grants read"))
-                .anySatisfy(p -> assertThat(p).contains("matrix").contains("grants contents: write").contains("only read"));
+                .anySatisfy(p -> assertThat(p).contains("validate").contains("grants contents: write").contains("only read"));
     }
 
     @Test
