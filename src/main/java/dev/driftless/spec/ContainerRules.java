@@ -28,7 +28,7 @@ final class ContainerRules implements SpecRule {
             containers.values().forEach(c -> {
                 settings(c, s, containers, problems);
                 extra(c.settings().extra(), c.path() + "." + c.extraKey(), EcsFieldNames.CONTAINER,
-                        EcsFieldNames.TYPED_CONTAINER, problems);
+                        EcsFieldNames.TYPED_CONTAINER, EcsFieldNames.CONTAINER_SHAPES, problems);
             });
             cycles(containers, problems);
             routers(containers, path, problems);
@@ -256,11 +256,19 @@ final class ContainerRules implements SpecRule {
                 }
             }
         });
-        extra(t.extra(), path + ".taskDefinition.extra", EcsFieldNames.TASK_DEFINITION, EcsFieldNames.TYPED_TASK, problems);
+        extra(t.extra(), path + ".taskDefinition.extra", EcsFieldNames.TASK_DEFINITION, EcsFieldNames.TYPED_TASK,
+                EcsFieldNames.TASK_SHAPES, problems);
     }
 
     static void extra(Map<String, Object> extra, String path, List<String> known, Map<String, String> typed,
-            Problems problems) {
+            Map<String, EcsFieldNames.Shape> shapes, Problems problems) {
+        extra.forEach((key, value) -> {
+            EcsFieldNames.Shape shape = shapes.get(key);
+            if (shape != null && !shape.fits(value)) {
+                problems.error(path + "." + key, "'" + key + "' is " + EcsFieldNames.Shape.of(value) + " here; ECS takes "
+                        + shape.words() + " for it — write it as RegisterTaskDefinition's JSON has it");
+            }
+        });
         extra.keySet().forEach(key -> {
             if (typed.containsKey(key)) {
                 problems.error(path + "." + key, "'" + key + "' is a field driftless sets (" + typed.get(key)

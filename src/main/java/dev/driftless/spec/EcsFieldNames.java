@@ -64,6 +64,67 @@ public final class EcsFieldNames {
             Map.entry("firelensConfiguration", "firelens"),
             Map.entry("linuxParameters", "linuxParameters"));
 
+    /** The kind of value an ECS field takes at its top level, as YAML writes it. */
+    public enum Shape {
+        TEXT("a text"), WHOLE_NUMBER("a whole number"), TRUE_OR_FALSE("true or false"), LIST("a list"),
+        MAPPING("a mapping");
+
+        private final String words;
+
+        Shape(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+
+        /** Whether a value as the YAML loader gives it has this shape. */
+        public boolean fits(Object value) {
+            return switch (this) {
+                case TEXT -> value instanceof String;
+                case WHOLE_NUMBER -> value instanceof Integer || value instanceof Long
+                        || value instanceof java.math.BigInteger;
+                case TRUE_OR_FALSE -> value instanceof Boolean;
+                case LIST -> value instanceof List<?>;
+                case MAPPING -> value instanceof Map<?, ?>;
+            };
+        }
+
+        /** How a value the spec wrote reads in a message. */
+        public static String of(Object value) {
+            for (Shape s : values()) {
+                if (s.fits(value)) {
+                    return s.words;
+                }
+            }
+            return value == null ? "nothing (null)" : value instanceof Number ? "a number with a fraction" : "a value";
+        }
+    }
+
+    /**
+     * The shape of each field {@code extra} may set (the untyped ones), by the SDK model's marshalling type
+     * (a test holds this equal to the model): ECS refuses, or the SDK cannot carry, any other shape.
+     */
+    public static final Map<String, Shape> TASK_SHAPES = Map.of(
+            "placementConstraints", Shape.LIST, "pidMode", Shape.TEXT, "ipcMode", Shape.TEXT,
+            "proxyConfiguration", Shape.MAPPING, "inferenceAccelerators", Shape.LIST,
+            "enableFaultInjection", Shape.TRUE_OR_FALSE);
+
+    /** The shape of each container field {@code extra} may set; see {@link #TASK_SHAPES}. */
+    public static final Map<String, Shape> CONTAINER_SHAPES = Map.ofEntries(
+            Map.entry("repositoryCredentials", Shape.MAPPING), Map.entry("links", Shape.LIST),
+            Map.entry("restartPolicy", Shape.MAPPING), Map.entry("environmentFiles", Shape.LIST),
+            Map.entry("volumesFrom", Shape.LIST), Map.entry("startTimeout", Shape.WHOLE_NUMBER),
+            Map.entry("versionConsistency", Shape.TEXT), Map.entry("hostname", Shape.TEXT),
+            Map.entry("workingDirectory", Shape.TEXT), Map.entry("disableNetworking", Shape.TRUE_OR_FALSE),
+            Map.entry("privileged", Shape.TRUE_OR_FALSE), Map.entry("dnsServers", Shape.LIST),
+            Map.entry("dnsSearchDomains", Shape.LIST), Map.entry("extraHosts", Shape.LIST),
+            Map.entry("dockerSecurityOptions", Shape.LIST), Map.entry("interactive", Shape.TRUE_OR_FALSE),
+            Map.entry("pseudoTerminal", Shape.TRUE_OR_FALSE), Map.entry("dockerLabels", Shape.MAPPING),
+            Map.entry("systemControls", Shape.LIST), Map.entry("resourceRequirements", Shape.LIST),
+            Map.entry("credentialSpecs", Shape.LIST));
+
     private EcsFieldNames() {
     }
 }

@@ -108,7 +108,38 @@ class ContainerRulesTest {
                         "services.api.containerExtra.dockerLabel", "did you mean 'dockerLabels'?"),
                 error("sidecar extra a typed field", s -> s.set("services.api.sidecars",
                                 "{r: {image: 'fb:1', extra: {essential: true}}}"),
-                        "services.api.sidecars.r.extra.essential", "set it there, not in extra"));
+                        "services.api.sidecars.r.extra.essential", "set it there, not in extra"),
+                // values of the wrong shape: caught here with the key, the value's shape and ECS's, not at RegisterTaskDefinition
+                error("task extra a list where ECS takes a text", s -> s.set("services.api.taskDefinition",
+                                "{extra: {pidMode: [task]}}"),
+                        "services.api.taskDefinition.extra.pidMode", "'pidMode' is a list here; ECS takes a text"),
+                error("task extra a text where ECS takes a mapping", s -> s.set("services.api.taskDefinition",
+                                "{extra: {proxyConfiguration: APPMESH}}"),
+                        "services.api.taskDefinition.extra.proxyConfiguration", "is a text here; ECS takes a mapping"),
+                error("task extra a text where ECS takes true or false", s -> s.set("services.api.taskDefinition",
+                                "{extra: {enableFaultInjection: 'yes'}}"),
+                        "services.api.taskDefinition.extra.enableFaultInjection", "is a text here; ECS takes true or false"),
+                error("task extra a mapping where ECS takes a list", s -> s.set("services.api.taskDefinition",
+                                "{extra: {placementConstraints: {type: memberOf}}}"),
+                        "services.api.taskDefinition.extra.placementConstraints", "is a mapping here; ECS takes a list"),
+                error("container extra a text where ECS takes a mapping", s -> s.set("services.api.containerExtra",
+                                "{dockerLabels: team}"),
+                        "services.api.containerExtra.dockerLabels", "'dockerLabels' is a text here; ECS takes a mapping"),
+                error("container extra a quoted number", s -> s.set("services.api.containerExtra",
+                                "{startTimeout: '30'}"),
+                        "services.api.containerExtra.startTimeout", "is a text here; ECS takes a whole number"),
+                error("container extra a fraction", s -> s.set("services.api.containerExtra",
+                                "{startTimeout: 1.5}"),
+                        "services.api.containerExtra.startTimeout", "is a number with a fraction here; ECS takes a whole number"),
+                error("sidecar extra a text where ECS takes a list", s -> s.set("services.api.sidecars",
+                                "{r: {image: 'fb:1', extra: {dnsServers: 10.0.0.2}}}"),
+                        "services.api.sidecars.r.extra.dnsServers", "is a text here; ECS takes a list"),
+                error("sidecar extra a number where ECS takes a text", s -> s.set("services.api.sidecars",
+                                "{r: {image: 'fb:1', extra: {hostname: 42}}}"),
+                        "services.api.sidecars.r.extra.hostname", "is a whole number here; ECS takes a text"),
+                valid("extra values of the shapes ECS takes", s -> s.set("services.api.containerExtra",
+                        "{startTimeout: 30, privileged: false, dnsServers: [10.0.0.2], hostname: api, "
+                                + "repositoryCredentials: {credentialsParameter: 'arn:aws:secretsmanager:us-west-2:1:secret:x'}}")));
     }
 
     @ParameterizedTest(name = "{0}")
