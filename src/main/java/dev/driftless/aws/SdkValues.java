@@ -40,7 +40,8 @@ final class SdkValues {
             }
             try {
                 field.set(builder, fromPlain(field, value));
-            } catch (ClassCastException | IllegalArgumentException e) {
+            } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
+                // validate checks each field's top-level shape; what lies deeper is only known to the SDK model
                 throw new dev.driftless.DriftlessException("extra field '" + name + "' does not have the shape ECS takes ("
                         + e.getMessage() + ")", "write it as RegisterTaskDefinition's JSON has it: a mapping for an object, "
                         + "a list for an array (see the ECS API reference for " + name + ")");
@@ -92,6 +93,18 @@ final class SdkValues {
         return value;
     }
 
+    /** An empty entry of a list or mapping, which the SDK would refuse only when it writes the request. */
+    private static Object required(SdkField<?> field, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException(field.locationName() + " has an empty entry");
+        }
+        return value;
+    }
+
+    private static String describe(Object value) {
+        return value instanceof Map<?, ?> ? "a mapping" : value instanceof List<?> ? "a list" : "'" + value + "'";
+    }
+
     private static Object fromPlain(SdkField<?> field, Object value) {
         if (value == null) {
             return null;
@@ -113,13 +126,13 @@ final class SdkValues {
         if (type == MarshallingType.LIST) {
             SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
             List<Object> out = new ArrayList<>();
-            ((List<?>) value).forEach(v -> out.add(fromPlain(member, v)));
+            ((List<?>) value).forEach(v -> out.add(fromPlain(member, required(field, v))));
             return out;
         }
         if (type == MarshallingType.MAP) {
             SdkField<?> member = field.getTrait(MapTrait.class).valueFieldInfo();
             Map<String, Object> out = new LinkedHashMap<>();
-            ((Map<?, ?>) value).forEach((k, v) -> out.put(String.valueOf(k), fromPlain(member, v)));
+            ((Map<?, ?>) value).forEach((k, v) -> out.put(String.valueOf(k), fromPlain(member, required(field, v))));
             return out;
         }
         if (type == MarshallingType.INTEGER) {
@@ -132,7 +145,17 @@ final class SdkValues {
             return ((Number) value).doubleValue();
         }
         if (type == MarshallingType.BOOLEAN) {
-            return value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
+            if (value instanceof Boolean b) {
+                return b;
+            }
+            if (value instanceof String t && (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false"))) {
+                return Boolean.parseBoolean(t);
+            }
+            throw new IllegalArgumentException(field.locationName() + " takes true or false, not " + describe(value));
+        }
+        if (value instanceof Map<?, ?> || value instanceof List<?>) {
+            // String.valueOf would send "{a=1}" to ECS as the field's text
+            throw new IllegalArgumentException(field.locationName() + " takes a text, not " + describe(value));
         }
         return String.valueOf(value);
     }
