@@ -116,7 +116,7 @@ public final class HistoryBlock {
             return Optional.empty();
         }
         try {
-            Instant time = Instant.parse(cells[0].trim());
+            Instant time = time(cells[0].trim());
             return Optional.of(new HistoryEntry(time, cells[1].trim(), cells[2].trim(), cells[3].trim(),
                     full(cells[4]), full(cells[5]), uncell(cells[6]), cells[7].trim(),
                     Durations.parse(cells[8].trim())));
@@ -128,6 +128,18 @@ public final class HistoryBlock {
     private static String shortCell(String full, java.util.function.UnaryOperator<String> shorten) {
         return full == null || full.isBlank() ? "-" : ShortName.cell(full, shorten.apply(full));
     }
+
+    /** ISO-8601 to the second (or finer); a row someone wrote to the minute ({@code 2026-11-25T16:04Z}) reads too. */
+    private static Instant time(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return java.time.OffsetDateTime.parse(text, MINUTE).toInstant();
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter MINUTE =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mmXXX");
 
     private static String cell(String s) {
         return s == null || s.isBlank() ? "-" : s.replace("|", "\\|");

@@ -145,6 +145,8 @@ class TrackerUpdaterTest {
                 + "|---|---|---|---|---|---|---|---|---|\n"
                 + "| 2026-11-20T10:00:00.123456789Z | dev | backend | deploy | arn:aws:ecs:us-west-2:123456789012:task-definition/"
                 + "durable-code-dev-backend:5 | 123456789012.dkr.ecr.us-west-2.amazonaws.com/durable-code-backend:v5 | 0123abc | success | 3m |\n"
+                + "| 2026-11-19T09:30Z | dev | backend | deploy | arn:aws:ecs:us-west-2:123456789012:task-definition/"
+                + "durable-code-dev-backend:4 | 123456789012.dkr.ecr.us-west-2.amazonaws.com/durable-code-backend:v4 | 0123abc | success | 2m |\n"
                 + HistoryBlock.END + "\n\n## Change Log\n";
 
         TrackerEdit edit = updater.apply(old, TrackerFixtures.deployed());
@@ -162,7 +164,10 @@ class TrackerUpdaterTest {
         assertThat(read).extracting(HistoryEntry::taskDefinition).containsExactly(
                 "arn:aws:ecs:us-west-2:123456789012:task-definition/durable-code-dev-backend:7",
                 "arn:aws:ecs:us-west-2:123456789012:task-definition/durable-code-dev-frontend:4",
-                "arn:aws:ecs:us-west-2:123456789012:task-definition/durable-code-dev-backend:5");
+                "arn:aws:ecs:us-west-2:123456789012:task-definition/durable-code-dev-backend:5",
+                "arn:aws:ecs:us-west-2:123456789012:task-definition/durable-code-dev-backend:4");
+        // a row written to the minute (by hand, or an older format) is read, not dropped
+        assertThat(edit.text()).contains("| 2026-11-19T09:30:00Z | dev | backend | deploy |");
         assertThat(read.get(2).image()).isEqualTo("123456789012.dkr.ecr.us-west-2.amazonaws.com/durable-code-backend:v5");
         assertThat(updater.apply(edit.text(), TrackerFixtures.deployed()).changed()).as("applied twice").isFalse();
     }
