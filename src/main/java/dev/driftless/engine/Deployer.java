@@ -193,9 +193,9 @@ public final class Deployer {
      * Fargate Spot had no capacity for a service's new tasks: move it to on-demand for now (the same revision, a
      * FARGATE strategy, tagged with the instant), say so, and wait for it again within what is left of the timeout.
      */
-    private RolloutOutcome fallBack(String cluster, RolloutOutcome short_, List<ServiceStep> steps, Instant since,
+    private RolloutOutcome fallBack(String cluster, RolloutOutcome shortOfSpot, List<ServiceStep> steps, Instant since,
             DeployOptions options) {
-        ServiceStep s = steps.stream().filter(x -> x.service().equals(short_.service())).findFirst().orElseThrow();
+        ServiceStep s = steps.stream().filter(x -> x.service().equals(shortOfSpot.service())).findFirst().orElseThrow();
         ServiceSettings onDemand = s.desired().settings().withCapacity(SpotFallback.ON_DEMAND);
         services.update(new ServiceWriter.Update(cluster, s.service(), null, onDemand, null));
         Instant now = clock.instant();
@@ -205,11 +205,11 @@ public final class Deployer {
                     ServiceTags.SETTINGS_HASH, SpecHash.of(onDemand)));
         }
         fellBack.put(s.service(), onDemand);
-        progress.warning(s.service() + ": Fargate Spot has no capacity for its tasks (" + String.join("; ", short_.reasons())
+        progress.warning(s.service() + ": Fargate Spot has no capacity for its tasks (" + String.join("; ", shortOfSpot.reasons())
                 + "); moved it to on-demand (FARGATE) for now — a schedule, start or deploy after the environment's "
                 + "capacity.fallbackFor returns it to Spot");
         Duration left = Duration.between(now, since.plus(options.timeout()));
-        return waiter.await(cluster, List.of(RolloutTarget.after(s.service(), short_.taskDefinitionArn(), after)),
+        return waiter.await(cluster, List.of(RolloutTarget.after(s.service(), shortOfSpot.taskDefinitionArn(), after)),
                 left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left).get(0);
     }
 
