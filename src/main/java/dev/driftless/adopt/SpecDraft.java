@@ -5,7 +5,6 @@ import dev.driftless.plan.LiveScaling;
 import dev.driftless.plan.ServiceSettings;
 import dev.driftless.plan.TaskDefinition;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -108,8 +107,8 @@ public final class SpecDraft {
         if (first.network() != null) {
             ServiceSettings.NetworkSettings n = first.network();
             b.append("    network:\n");
-            b.append("      subnets: ").append(flow(n.subnets())).append('\n');
-            b.append("      securityGroups: ").append(flow(n.securityGroups())).append('\n');
+            b.append("      subnets: ").append(ContainerYaml.flow(n.subnets())).append('\n');
+            b.append("      securityGroups: ").append(ContainerYaml.flow(n.securityGroups())).append('\n');
             b.append("      publicIp: ").append(n.assignPublicIp()).append('\n');
         }
         for (AdoptedService s : withSettings.subList(1, withSettings.size())) {
@@ -175,28 +174,28 @@ public final class SpecDraft {
         if (td.ephemeralStorage() != null) {
             b.append(ind).append("ephemeralStorage: ").append(td.ephemeralStorage()).append('\n');
         }
-        volumes(b, td, ind);
+        ContainerYaml.volumes(b, td, ind);
         if (!td.extra().isEmpty()) {
-            b.append(ind).append("taskDefinition:\n").append(ind).append("  extra: ").append(json(td.extra())).append('\n');
+            b.append(ind).append("taskDefinition:\n").append(ind).append("  extra: ").append(ContainerYaml.json(td.extra())).append('\n');
         }
         if (s.settings() != null && s.settings().enableExecuteCommand()) {
             b.append(ind).append("enableExecuteCommand: true\n");
         }
         ports(b, s, c, ind);
         if (!c.command().isEmpty()) {
-            b.append(ind).append("command: ").append(flow(c.command())).append('\n');
+            b.append(ind).append("command: ").append(ContainerYaml.flow(c.command())).append('\n');
         }
-        map(b, ind, "environment", c.environment());
+        ContainerYaml.map(b, ind, "environment", c.environment());
         Map<String, String> secrets = new TreeMap<>();
         c.secrets().forEach((k, v) -> secrets.put(k, secretArn(v)));
-        map(b, ind, "secrets", secrets);
-        healthCheck(b, ind, c.healthCheck());
-        containerSettings(b, ind, c, "containerExtra");
+        ContainerYaml.map(b, ind, "secrets", secrets);
+        ContainerYaml.healthCheck(b, ind, c.healthCheck());
+        ContainerYaml.containerSettings(b, ind, c, "containerExtra");
         if (c.logConfiguration() == null) {
             b.append(ind).append("logging: none\n");
         } else {
             if ("awslogs".equals(c.logConfiguration().logDriver())) {
-                map(b, ind, "logOptions", c.logConfiguration().options());
+                ContainerYaml.map(b, ind, "logOptions", c.logConfiguration().options());
             } else if (FIRELENS_DRIVER.equals(c.logConfiguration().logDriver())) {
                 b.append(ind).append("logging: firelens\n");
                 firelensOptions(s.name() + ": container " + c.name(), c.logConfiguration().options());
@@ -233,70 +232,6 @@ public final class SpecDraft {
         notes(s, td, c);
     }
 
-    /** EFS volumes with their settings, bind mounts with no value. */
-    private static void volumes(StringBuilder b, TaskDefinition td, String ind) {
-        if (td.volumes().isEmpty()) {
-            return;
-        }
-        b.append(ind).append("volumes:\n");
-        for (TaskDefinition.Volume v : td.volumes()) {
-            b.append(ind).append("  ").append(YamlText.scalar(v.name())).append(':');
-            TaskDefinition.Efs e = v.efs();
-            if (e == null) {
-                b.append('\n');
-                continue;
-            }
-            b.append(" { efs: { fileSystemId: ").append(YamlText.scalar(e.fileSystemId()));
-            if (e.accessPointId() != null) {
-                b.append(", accessPointId: ").append(YamlText.scalar(e.accessPointId()));
-            } else if (!"/".equals(e.rootDirectory())) {
-                b.append(", rootDirectory: ").append(YamlText.quoted(e.rootDirectory()));
-            }
-            if ("ENABLED".equals(e.transitEncryption())) {
-                b.append(", transitEncryption: true");
-            }
-            if ("ENABLED".equals(e.iam())) {
-                b.append(", iam: true");
-            }
-            b.append(" } }\n");
-        }
-    }
-
-    /** What the main container and each sidecar can both set: start order, mounts, hardening, raw fields. */
-    private static void containerSettings(StringBuilder b, String ind, TaskDefinition.Container c, String extraKey) {
-        if (!c.dependsOn().isEmpty()) {
-            b.append(ind).append("dependsOn: ").append(c.dependsOn().stream()
-                    .map(d -> "{ container: " + YamlText.scalar(d.container()) + ", condition: " + d.condition() + " }")
-                    .collect(Collectors.joining(", ", "[", "]"))).append('\n');
-        }
-        if (!c.mountPoints().isEmpty()) {
-            b.append(ind).append("mountPoints:\n");
-            c.mountPoints().forEach(m -> b.append(ind).append("  - { sourceVolume: ").append(YamlText.scalar(m.sourceVolume()))
-                    .append(", containerPath: ").append(YamlText.quoted(m.containerPath()))
-                    .append(m.readOnly() ? ", readOnly: true" : "").append(" }\n"));
-        }
-        if (c.readonlyRootFilesystem() != null) {
-            b.append(ind).append("readonlyRootFilesystem: ").append(c.readonlyRootFilesystem()).append('\n');
-        }
-        if (c.stopTimeout() != null) {
-            b.append(ind).append("stopTimeout: ").append(c.stopTimeout()).append('\n');
-        }
-        if (c.user() != null) {
-            b.append(ind).append("user: ").append(YamlText.quoted(c.user())).append('\n');
-        }
-        if (!c.ulimits().isEmpty()) {
-            b.append(ind).append("ulimits:\n");
-            c.ulimits().forEach(u -> b.append(ind).append("  - { name: ").append(YamlText.scalar(u.name()))
-                    .append(", softLimit: ").append(u.softLimit()).append(", hardLimit: ").append(u.hardLimit()).append(" }\n"));
-        }
-        if (c.initProcessEnabled() != null) {
-            b.append(ind).append("linuxParameters: { initProcessEnabled: ").append(c.initProcessEnabled()).append(" }\n");
-        }
-        if (!c.extra().isEmpty()) {
-            b.append(ind).append(extraKey).append(": ").append(json(c.extra())).append('\n');
-        }
-    }
-
     /** Every container beside the main one, as a sidecar with its image written in full. */
     private void sidecars(StringBuilder b, AdoptedService s, TaskDefinition td, String ind) {
         if (td.sidecars().isEmpty()) {
@@ -329,21 +264,21 @@ public final class SpecDraft {
                             + " (a sidecar has one tcp port)");
                 }
             }
-            map(b, in, "environment", x.environment());
+            ContainerYaml.map(b, in, "environment", x.environment());
             Map<String, String> secrets = new TreeMap<>();
             x.secrets().forEach((k, v) -> secrets.put(k, secretArn(v)));
-            map(b, in, "secrets", secrets);
+            ContainerYaml.map(b, in, "secrets", secrets);
             if (!x.command().isEmpty()) {
-                b.append(in).append("command: ").append(flow(x.command())).append('\n');
+                b.append(in).append("command: ").append(ContainerYaml.flow(x.command())).append('\n');
             }
             if (!x.entryPoint().isEmpty()) {
-                b.append(in).append("entryPoint: ").append(flow(x.entryPoint())).append('\n');
+                b.append(in).append("entryPoint: ").append(ContainerYaml.flow(x.entryPoint())).append('\n');
             }
-            healthCheck(b, in, x.healthCheck());
+            ContainerYaml.healthCheck(b, in, x.healthCheck());
             if (x.firelens() != null) {
                 b.append(in).append("firelens: { type: ").append(YamlText.scalar(x.firelens().type()));
                 if (!x.firelens().options().isEmpty()) {
-                    b.append(", options: ").append(json(x.firelens().options()));
+                    b.append(", options: ").append(ContainerYaml.json(x.firelens().options()));
                 }
                 b.append(" }\n");
             }
@@ -356,29 +291,9 @@ public final class SpecDraft {
             } else if (!"awslogs".equals(logs.logDriver())) {
                 unsaid.add(who + ": log driver " + logs.logDriver() + " " + logs.options() + " (the spec writes awslogs)");
             } else if (mainLogs == null || !logs.equals(mainLogs)) {
-                map(b, in, "logOptions", logs.options());
+                ContainerYaml.map(b, in, "logOptions", logs.options());
             }
-            containerSettings(b, in, x, "extra");
-        }
-    }
-
-    private static void healthCheck(StringBuilder b, String ind, TaskDefinition.ContainerHealthCheck h) {
-        if (h == null) {
-            return;
-        }
-        b.append(ind).append("healthCheck:\n");
-        b.append(ind).append("  command: ").append(flow(h.command())).append('\n');
-        if (h.interval() != 30) {
-            b.append(ind).append("  interval: ").append(h.interval()).append('\n');
-        }
-        if (h.timeout() != 5) {
-            b.append(ind).append("  timeout: ").append(h.timeout()).append('\n');
-        }
-        if (h.retries() != 3) {
-            b.append(ind).append("  retries: ").append(h.retries()).append('\n');
-        }
-        if (h.startPeriod() != 0) {
-            b.append(ind).append("  startPeriod: ").append(h.startPeriod()).append('\n');
+            ContainerYaml.containerSettings(b, in, x, "extra");
         }
     }
 
@@ -433,9 +348,9 @@ public final class SpecDraft {
 
     private void notes(AdoptedService s, TaskDefinition td, TaskDefinition.Container c) {
         Carried carried = td.carried();
-        carried.task().forEach((k, v) -> kept.add(s.name() + ": " + k + " " + json(v)));
-        carried.container().forEach((k, v) -> kept.add(s.name() + ": container " + c.name() + " " + k + " " + json(v)));
-        carried.sidecars().forEach(x -> kept.add(s.name() + ": sidecar container " + x.get("name") + " " + json(x)));
+        carried.task().forEach((k, v) -> kept.add(s.name() + ": " + k + " " + ContainerYaml.json(v)));
+        carried.container().forEach((k, v) -> kept.add(s.name() + ": container " + c.name() + " " + k + " " + ContainerYaml.json(v)));
+        carried.sidecars().forEach(x -> kept.add(s.name() + ": sidecar container " + x.get("name") + " " + ContainerYaml.json(x)));
         if (!c.essential()) {
             unsaid.add(s.name() + ": container " + c.name() + " is not essential (the spec's main container is)");
         }
@@ -510,19 +425,6 @@ public final class SpecDraft {
         return "arn:aws:ssm:" + a.region() + ":" + a.account() + ":parameter/" + name;
     }
 
-    private static void map(StringBuilder b, String ind, String key, Map<String, String> values) {
-        if (values.isEmpty()) {
-            return;
-        }
-        b.append(ind).append(key).append(":\n");
-        values.forEach((k, v) -> b.append(ind).append("  ").append(YamlText.scalar(k)).append(": ")
-                .append(YamlText.quoted(v)).append('\n'));
-    }
-
-    private static String flow(List<String> values) {
-        return values.stream().map(YamlText::quoted).collect(Collectors.joining(", ", "[", "]"));
-    }
-
     private static List<ServiceSettings.CapacityItem> placing(List<ServiceSettings.CapacityItem> items) {
         return items.stream().filter(i -> i.weight() > 0 || i.base() > 0).toList();
     }
@@ -537,19 +439,4 @@ public final class SpecDraft {
                 + (n.assignPublicIp() ? ", public IP" : "");
     }
 
-    private static String json(Object v) {
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> sorted = new LinkedHashMap<>();
-            m.forEach((k, x) -> sorted.put(String.valueOf(k), x));
-            return sorted.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + json(e.getValue()))
-                    .collect(Collectors.joining(",", "{", "}"));
-        }
-        if (v instanceof List<?> l) {
-            return l.stream().map(SpecDraft::json).collect(Collectors.joining(",", "[", "]"));
-        }
-        if (v instanceof String s) {
-            return YamlText.quoted(s);
-        }
-        return String.valueOf(v);
-    }
 }
