@@ -100,15 +100,7 @@ class SignalIT {
 
             JarRun.Result r = deploy("v2").whenStarted((process, logs) -> {
                 // the runner cancels once the rollout is being waited for
-                long until = System.currentTimeMillis() + 60_000;
-                try {
-                    while (System.currentTimeMillis() < until && !(Files.readString(logs.resolve("stdout"))
-                            + Files.readString(logs.resolve("stderr"))).contains("rollout IN_PROGRESS")) {
-                        Thread.sleep(100);
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
+                JarRun.awaitOutput(logs, "rollout IN_PROGRESS", Duration.ofSeconds(60));
                 process.destroy();
             }).run();
 

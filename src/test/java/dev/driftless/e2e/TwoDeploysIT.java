@@ -109,7 +109,7 @@ class TwoDeploysIT {
 
             AtomicReference<JarRun.Result> second = new AtomicReference<>();
             JarRun.Result first = deploy("alpha", "111", "v2").whenStarted((process, logs) -> {
-                awaitLine(logs, "rollout IN_PROGRESS");
+                JarRun.awaitOutput(logs, "rollout IN_PROGRESS", Duration.ofSeconds(90));
                 second.set(deploy("beta", "222", "v3").run());
                 // back to the scenario's first state: alpha's DescribeServices reach moto again, where its rollout is done
                 wire.setScenarioState("alpha", STARTED);
@@ -159,17 +159,5 @@ class TwoDeploysIT {
                 URI.create(moto.endpoint() + "/moto-api/recorder/" + action)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(action + ": " + r.body()).isEqualTo(200);
-    }
-
-    static void awaitLine(Path logs, String text) {
-        long until = System.currentTimeMillis() + 90_000;
-        try {
-            while (System.currentTimeMillis() < until && !(Files.readString(logs.resolve("stdout"))
-                    + Files.readString(logs.resolve("stderr"))).contains(text)) {
-                Thread.sleep(100);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

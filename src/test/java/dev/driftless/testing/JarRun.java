@@ -128,6 +128,25 @@ public final class JarRun {
         return this;
     }
 
+    /**
+     * Blocks until the running process's stdout or stderr (in {@code logs}, as {@link #whenStarted} gives it) contains
+     * {@code text}, or {@code limit} passed. The process is a real one on the wall clock, so this polls.
+     */
+    public static void awaitOutput(Path logs, String text, Duration limit) {
+        long until = System.currentTimeMillis() + limit.toMillis();
+        try {
+            while (System.currentTimeMillis() < until && !(Files.readString(logs.resolve("stdout"))
+                    + Files.readString(logs.resolve("stderr"))).contains(text)) {
+                Thread.sleep(100);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for '" + text + "'", e);
+        }
+    }
+
     /** Runs {@code action} once the process started, with the directory holding its stdout and stderr files. */
     public JarRun whenStarted(java.util.function.BiConsumer<Process, Path> action) {
         this.whenStarted = action;
