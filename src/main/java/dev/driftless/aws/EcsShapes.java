@@ -78,15 +78,15 @@ public final class EcsShapes {
         }
         Map<String, Object> task = new TreeMap<>(json.task());
         task.keySet().removeAll(taskHeld);
-        List<Map<String, Object>> volumeParts = volumeParts(json.task().get("volumes"));
+        List<Map<String, Object>> volumeParts = CarriedParts.volumeParts(json.task().get("volumes"));
         if (!volumeParts.isEmpty()) {
             task.put("volumes", volumeParts);
         }
-        containerHeld.removeAll(MAIN_UNSAID);
+        containerHeld.removeAll(CarriedParts.MAIN_UNSAID);
         Map<String, Object> container = new TreeMap<>(json.container());
         container.keySet().removeAll(containerHeld);
         Map<String, Map<String, Object>> untypedParts = new TreeMap<>();
-        TaskDefinitionJson.containers(SdkMaps.toMap(td)).forEach(c -> untypedParts.put(String.valueOf(c.get("name")), untypedParts(c)));
+        TaskDefinitionJson.containers(SdkMaps.toMap(td)).forEach(c -> untypedParts.put(String.valueOf(c.get("name")), CarriedParts.untypedParts(c)));
         List<Map<String, Object>> sidecars = new ArrayList<>();
         if (typed.container() != null) {
             container.putAll(untypedParts.getOrDefault(typed.container().name(), Map.of()));
@@ -102,7 +102,7 @@ public final class EcsShapes {
         Carried carried = new Carried(new TreeMap<>(task), new TreeMap<>(container), sidecars);
         return new TaskDefinition(typed.family(), typed.cpu(), typed.memory(), typed.networkMode(),
                 typed.requiresCompatibilities(), typed.cpuArchitecture(), typed.operatingSystemFamily(),
-                typed.executionRoleArn(), typed.taskRoleArn(), withoutUnsaid(typed.container()), typed.sidecars(),
+                typed.executionRoleArn(), typed.taskRoleArn(), CarriedParts.withoutUnsaid(typed.container()), typed.sidecars(),
                 typed.ephemeralStorage(), typed.volumes(), typed.extra(), carried);
     }
 
@@ -120,147 +120,6 @@ public final class EcsShapes {
         var builder = software.amazon.awssdk.services.ecs.model.TaskDefinition.builder();
         SdkMaps.set((SdkPojo) builder, keys, "the task definition");
         return toPlan(builder.build(), containerName);
-    }
-
-    /**
-     * Main-container fields the spec has no service-level key for: kept in {@link Carried} (registered again by every
-     * deploy) rather than compared, so adopting a service whose container sets them shows no change.
-     */
-    private static final java.util.Set<String> MAIN_UNSAID = java.util.Set.of("cpu", "memory", "memoryReservation",
-            "entryPoint", "firelensConfiguration");
-
-    /**
-     * Keys inside a typed container object that no spec key says: #15 types linuxParameters.initProcessEnabled and
-     * logConfiguration's driver and options, so a live {@code capabilities} or log {@code secretOptions} would be
-     * dropped by the next deploy. These are kept (by container) and merged back by {@link #toRegisterRequest}.
-     */
-    private static final Map<String, java.util.Set<String>> TYPED_INSIDE = Map.of(
-            "linuxParameters", java.util.Set.of("initProcessEnabled"),
-            "logConfiguration", java.util.Set.of("logDriver", "options"));
-
-    private static Map<String, Object> untypedParts(Map<String, Object> container) {
-        Map<String, Object> parts = new TreeMap<>();
-        TYPED_INSIDE.forEach((key, typedKeys) -> {
-            if (container.get(key) instanceof Map<?, ?> all) {
-                Map<String, Object> rest = new TreeMap<>();
-                all.forEach((k, v) -> rest.put(String.valueOf(k), v));
-                rest.keySet().removeAll(typedKeys);
-                if (!rest.isEmpty()) {
-                    parts.put(key, rest);
-                }
-            }
-        });
-        if (container.get("portMappings") instanceof List<?> ports) {
-            List<Object> ranges = ports.stream().filter(x -> x instanceof Map<?, ?> m && !m.containsKey("containerPort"))
-                    .map(x -> (Object) x).toList();
-            if (!ranges.isEmpty()) {
-                parts.put("portMappings", ranges);
-            }
-        }
-        return parts;
-    }
-
-    /**
-     * Per volume, what #15's typed volume (name, EFS file system, root directory, transit encryption, access point,
-     * IAM) does not hold — {@code configuredAtLaunch} (EBS), {@code transitEncryptionPort}, … — with its name;
-     * merged back into the same volume by {@link #toRegisterRequest}.
-     */
-    private static List<Map<String, Object>> volumeParts(Object volumes) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        if (!(volumes instanceof List<?> all)) {
-            return out;
-        }
-        for (Object v : all) {
-            if (!(v instanceof Map<?, ?> volume)) {
-                continue;
-            }
-            Map<String, Object> rest = copy(volume);
-            Object name = rest.remove("name");
-            if (rest.get("efsVolumeConfiguration") instanceof Map<?, ?> efsLive) {
-                Map<String, Object> efs = copy(efsLive);
-                efs.keySet().removeAll(java.util.Set.of("fileSystemId", "rootDirectory", "transitEncryption"));
-                if (efs.get("authorizationConfig") instanceof Map<?, ?> authLive) {
-                    Map<String, Object> auth = copy(authLive);
-                    auth.keySet().removeAll(java.util.Set.of("accessPointId", "iam"));
-                    efs.remove("authorizationConfig");
-                    if (!auth.isEmpty()) {
-                        efs.put("authorizationConfig", auth);
-                    }
-                }
-                rest.remove("efsVolumeConfiguration");
-                if (!efs.isEmpty()) {
-                    rest.put("efsVolumeConfiguration", efs);
-                }
-            }
-            if (!rest.isEmpty()) {
-                rest.put("name", name);
-                out.add(rest);
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, Object> copy(Map<?, ?> m) {
-        Map<String, Object> out = new TreeMap<>();
-        m.forEach((k, v) -> out.put(String.valueOf(k), v));
-        return out;
-    }
-
-    /** {@code over}'s entries on {@code base}, objects merged key by key. */
-    private static Map<String, Object> merged(Map<String, Object> base, Map<?, ?> over) {
-        Map<String, Object> out = new TreeMap<>(base);
-        over.forEach((k, v) -> {
-            String key = String.valueOf(k);
-            if (v instanceof Map<?, ?> m && out.get(key) instanceof Map<?, ?> b) {
-                out.put(key, merged(copy(b), m));
-            } else {
-                out.put(key, v);
-            }
-        });
-        return out;
-    }
-
-    /**
-     * Carried keys with the typed parts of the same objects put back in (the carried value replaces the whole
-     * object). A log configuration the rendering no longer has takes its carried rest with it.
-     */
-    private static Map<String, Object> withTypedParts(Map<String, Object> carried, TaskDefinition.Container c) {
-        Map<String, Object> out = new TreeMap<>(carried);
-        out.remove("name");
-        if (out.get("linuxParameters") instanceof Map<?, ?> rest && c.initProcessEnabled() != null) {
-            Map<String, Object> merged = new TreeMap<>();
-            rest.forEach((k, v) -> merged.put(String.valueOf(k), v));
-            merged.put("initProcessEnabled", c.initProcessEnabled());
-            out.put("linuxParameters", merged);
-        }
-        if (out.get("portMappings") instanceof List<?> ranges) {
-            List<Object> all = new ArrayList<>(c.portMappings().stream().map(p -> (Object) SdkMaps.toMap(PortMapping.builder()
-                    .containerPort(p.containerPort()).protocol(p.protocol()).name(p.name()).appProtocol(p.appProtocol())
-                    .build())).toList());
-            all.addAll(ranges);
-            out.put("portMappings", all);
-        }
-        if (out.get("logConfiguration") instanceof Map<?, ?> rest) {
-            if (c.logConfiguration() == null) {
-                out.remove("logConfiguration");
-            } else {
-                Map<String, Object> merged = new TreeMap<>();
-                rest.forEach((k, v) -> merged.put(String.valueOf(k), v));
-                merged.put("logDriver", c.logConfiguration().logDriver());
-                if (!c.logConfiguration().options().isEmpty()) {
-                    merged.put("options", c.logConfiguration().options());
-                }
-                out.put("logConfiguration", merged);
-            }
-        }
-        return out;
-    }
-
-    private static TaskDefinition.Container withoutUnsaid(TaskDefinition.Container c) {
-        return c == null ? null : new TaskDefinition.Container(c.name(), c.image(), c.essential(), c.portMappings(),
-                c.environment(), c.secrets(), c.logConfiguration(), c.healthCheck(), c.command(), null, null, null, null,
-                c.dependsOn(), null, c.mountPoints(), c.readonlyRootFilesystem(), c.stopTimeout(), c.user(), c.ulimits(),
-                c.initProcessEnabled(), c.extra());
     }
 
     private static TaskDefinition typed(software.amazon.awssdk.services.ecs.model.TaskDefinition td, String containerName) {
@@ -424,7 +283,7 @@ public final class EcsShapes {
                     return typed;
                 }
                 Volume.Builder b = Volume.builder();
-                SdkMaps.set((SdkPojo) b, merged(SdkMaps.toMap(typed), part), "volume " + v.name());
+                SdkMaps.set((SdkPojo) b, CarriedParts.merged(SdkMaps.toMap(typed), part), "volume " + v.name());
                 return b.build();
             }).toList());
         }
@@ -505,7 +364,7 @@ public final class EcsShapes {
             container.linuxParameters(LinuxParameters.builder().initProcessEnabled(c.initProcessEnabled()).build());
         }
         SdkValues.apply(container, c.extra());
-        SdkMaps.set((SdkPojo) container, withTypedParts(carried, c), "container " + c.name());
+        SdkMaps.set((SdkPojo) container, CarriedParts.withTypedParts(carried, c), "container " + c.name());
         return container.build();
     }
 
