@@ -4,7 +4,6 @@ import dev.driftless.DriftlessException;
 import dev.driftless.engine.ServiceResult.Outcome;
 import dev.driftless.plan.DesiredService;
 import dev.driftless.plan.LiveService;
-import dev.driftless.plan.ServiceSettings;
 import dev.driftless.plan.ServiceTags;
 import dev.driftless.plan.SpecHash;
 import dev.driftless.plan.SpotFallback;
@@ -35,8 +34,6 @@ public final class Deployer {
     private final ServiceDeploymentWaiter serviceDeployments;
     private final Progress progress;
     private final Clock clock;
-    /** Services moved to on-demand during this run because Fargate Spot had no capacity, with the settings they got. */
-    private final Map<String, ServiceSettings> fellBack = new LinkedHashMap<>();
 
     public Deployer(TaskDefinitionStore taskDefinitions, ServiceWriter services, ScalableTargets scaling,
             RolloutWaiter waiter, Progress progress, Clock clock) {
@@ -81,7 +78,7 @@ public final class Deployer {
     public DeployReport apply(String environment, String cluster, Map<String, String> environmentTags,
             List<ServiceStep> steps, DeployOptions options, Map<String, String> registered) {
         refuseWhileDeploying(steps, options.force());
-        fellBack.clear();
+        SpotFallbackMoves spot = new SpotFallbackMoves(services, waiter, clock, progress);
         List<ServiceResult> results = new ArrayList<>();
         if (options.dryRun()) {
             for (ServiceStep s : steps) {
@@ -124,7 +121,7 @@ public final class Deployer {
                 .map(s -> RolloutTarget.after(s.service(), attempted.get(s.service()), s.live())).toList();
         Map<String, RolloutOutcome> outcomes;
         try {
-            outcomes = await(cluster, targets, steps, started, options);
+            outcomes = await(cluster, targets, steps, started, options, spot);
         } catch (DriftlessException e) {
             return new StoppedRun(services, waiter, progress, clock).report(environment, cluster, steps, journal, e,
                     null, options, started);
@@ -141,7 +138,7 @@ public final class Deployer {
                 List<String> reasons = new ArrayList<>();
                 if (s.kind() == ServiceStep.Kind.UPDATE) {
                     try {
-                        services.tag(s.live().arn(), serviceTags(asRuns(s.desired()), arn, s.live().taskDefinitionArn(), options));
+                        services.tag(s.live().arn(), serviceTags(spot.asRuns(s.desired()), arn, s.live().taskDefinitionArn(), options));
                         journal.note(s.service(), "wrote its deployment tags");
                     } catch (DriftlessException e) {
                         // the rollout succeeded: undoing a healthy service for its metadata would be worse
@@ -167,7 +164,8 @@ public final class Deployer {
         }
         results.addAll(failures(cluster, failed, outcomes, attempted, options, journal));
         Map<String, RolloutOutcome> ended = outcomes;
-        results.replaceAll(r -> withDeployment(r, steps, ended));
+        results.replaceAll(r -> spot.moved(r.service()) ? r.withDeployment("moved to on-demand: Fargate Spot had no capacity")
+                : withDeployment(r, steps, ended));
         // keep the spec's service order
         List<String> order = steps.stream().map(ServiceStep::service).toList();
         results.sort((a, b) -> Integer.compare(order.indexOf(a.service()), order.indexOf(b.service())));
@@ -176,12 +174,14 @@ public final class Deployer {
 
     /** Rolling services through the rollout waiter, traffic-shifting ones through their ECS service deployments. */
     private Map<String, RolloutOutcome> await(String cluster, List<RolloutTarget> targets, List<ServiceStep> steps,
-            Instant since, DeployOptions options) {
+            Instant since, DeployOptions options, SpotFallbackMoves spot) {
         List<String> shifting = steps.stream().filter(s -> serviceDeployments != null && s.desired().settings().deployment() != null
                 && s.desired().settings().deployment().shiftsTraffic()).map(ServiceStep::service).toList();
         List<RolloutOutcome> all = new ArrayList<>(waiter.await(cluster,
                 targets.stream().filter(t -> !shifting.contains(t.service())).toList(), options.timeout()));
-        all.replaceAll(o -> o.result() == RolloutOutcome.Result.SPOT_UNAVAILABLE ? fallBack(cluster, o, steps, since, options) : o);
+        all.replaceAll(o -> o.result() != RolloutOutcome.Result.SPOT_UNAVAILABLE ? o : spot.move(cluster, o,
+                steps.stream().filter(x -> x.service().equals(o.service())).findFirst().orElseThrow().desired(), since,
+                options.timeout()));
         List<RolloutTarget> followed = targets.stream().filter(t -> shifting.contains(t.service())).toList();
         if (!followed.isEmpty()) {
             all.addAll(serviceDeployments.await(cluster, followed, since, options.timeout(), options.rollbackOnFailure()));
@@ -189,41 +189,8 @@ public final class Deployer {
         return all.stream().collect(Collectors.toMap(RolloutOutcome::service, o -> o));
     }
 
-    /**
-     * Fargate Spot had no capacity for a service's new tasks: move it to on-demand for now (the same revision, a
-     * FARGATE strategy, tagged with the instant), say so, and wait for it again within what is left of the timeout.
-     */
-    private RolloutOutcome fallBack(String cluster, RolloutOutcome shortOfSpot, List<ServiceStep> steps, Instant since,
-            DeployOptions options) {
-        ServiceStep s = steps.stream().filter(x -> x.service().equals(shortOfSpot.service())).findFirst().orElseThrow();
-        ServiceSettings onDemand = s.desired().settings().withCapacity(SpotFallback.ON_DEMAND);
-        services.update(new ServiceWriter.Update(cluster, s.service(), null, onDemand, null));
-        Instant now = clock.instant();
-        LiveService after = waiter.reread(cluster, List.of(s.service())).get(s.service());
-        if (after != null) {
-            services.tag(after.arn(), Map.of(ServiceTags.CAPACITY_FALLBACK, now.toString(),
-                    ServiceTags.SETTINGS_HASH, SpecHash.of(onDemand)));
-        }
-        fellBack.put(s.service(), onDemand);
-        progress.warning(s.service() + ": Fargate Spot has no capacity for its tasks (" + String.join("; ", shortOfSpot.reasons())
-                + "); moved it to on-demand (FARGATE) for now — a schedule, start or deploy after the environment's "
-                + "capacity.fallbackFor returns it to Spot");
-        Duration left = Duration.between(now, since.plus(options.timeout()));
-        return waiter.await(cluster, List.of(RolloutTarget.after(s.service(), shortOfSpot.taskDefinitionArn(), after)),
-                left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left).get(0);
-    }
-
-    /** The desired service as it runs now: on-demand when it fell back during this run. */
-    private DesiredService asRuns(DesiredService d) {
-        ServiceSettings onDemand = fellBack.get(d.name());
-        return onDemand == null ? d : d.withSettings(onDemand);
-    }
-
     /** A traffic-shifting service's result names its strategy and where its service deployment ended. */
-    private ServiceResult withDeployment(ServiceResult r, List<ServiceStep> steps, Map<String, RolloutOutcome> outcomes) {
-        if (fellBack.containsKey(r.service())) {
-            return r.withDeployment("moved to on-demand: Fargate Spot had no capacity");
-        }
+    private static ServiceResult withDeployment(ServiceResult r, List<ServiceStep> steps, Map<String, RolloutOutcome> outcomes) {
         RolloutOutcome o = outcomes.get(r.service());
         return o == null || o.stage() == null ? r : steps.stream().filter(s -> s.service().equals(r.service())).findFirst()
                 .map(s -> r.withDeployment(dev.driftless.plan.DeploymentStrategy.words(s.desired().settings().deployment())
